@@ -1,0 +1,53 @@
+// Runs every test in test/ in real headless Chromium, with the Storefront emulator started for the run.
+// Tests learn the emulator's URL from `window.__REBILLY_EMULATOR__` (see test/helpers/emulator.ts) and make
+// an isolated sandbox of it per test, so tests never see each other's state.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
+import { startEmulator } from './emulator/index.mjs';
+
+let executablePath;
+try {
+  executablePath = findChrome();
+} catch (error) {
+  console.error(`\n${error.message}\n`);
+  process.exit(1);
+}
+
+const emulator = await startEmulator({ port: 0, quiet: true });
+const stop = () => emulator.close().catch(() => {});
+process.once('exit', stop);
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: true,
+  concurrency: 2,
+  concurrentBrowsers: 1,
+  browserStartTimeout: 60_000,
+  testsFinishTimeout: 300_000,
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    {
+      name: 'rebilly-emulator',
+      async serverStop() {
+        await stop();
+      },
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath, headless: true, args: CHROME_ARGS },
+    }),
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="en">
+  <head><meta charset="utf-8"></head>
+  <body>
+    <script>window.__REBILLY_EMULATOR__ = ${JSON.stringify(emulator.url)};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  testFramework: {
+    config: { timeout: 20_000 },
+  },
+};
