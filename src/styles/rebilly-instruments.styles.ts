@@ -1,0 +1,305 @@
+import { css } from 'lit';
+
+/**
+ * The element's styles. Appearance is themed with `--rebilly-*` custom properties (each with a default)
+ * and any piece can be restyled through `::part()`. Logical properties keep right-to-left layouts right.
+ * Colours meet WCAG 2.2 AA contrast in light and dark.
+ */
+export const styles = css`
+  :host {
+    --_bg: var(--rebilly-color-background, #ffffff);
+    --_fg: var(--rebilly-color-text, #1a1f36);
+    --_muted: var(--rebilly-color-text-muted, #4f566b);
+    --_border: var(--rebilly-color-border, #8a94a6);
+    --_primary: var(--rebilly-color-primary, #0044d4);
+    --_on-primary: var(--rebilly-color-on-primary, #ffffff);
+    --_danger: var(--rebilly-color-danger, #b3261e);
+    --_success: var(--rebilly-color-success, #1b6e3a);
+    --_surface: var(--rebilly-color-surface, #f5f7fa);
+    --_radius: var(--rebilly-radius, 6px);
+    --_space: var(--rebilly-spacing, 12px);
+    --_font: var(--rebilly-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_font-size: var(--rebilly-font-size, 16px);
+    --_focus: var(--rebilly-color-focus, #0044d4);
+
+    display: block;
+    box-sizing: border-box;
+    max-inline-size: var(--rebilly-max-width, 480px);
+    color: var(--_fg);
+    background: var(--_bg);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.4;
+    color-scheme: light;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --_bg: var(--rebilly-color-background, #14171f);
+      --_fg: var(--rebilly-color-text, #eef1f6);
+      --_muted: var(--rebilly-color-text-muted, #b4bccb);
+      --_border: var(--rebilly-color-border, #7c879b);
+      --_primary: var(--rebilly-color-primary, #8ab4ff);
+      --_on-primary: var(--rebilly-color-on-primary, #0b1020);
+      --_danger: var(--rebilly-color-danger, #ffb4ab);
+      --_success: var(--rebilly-color-success, #8fd9a8);
+      --_surface: var(--rebilly-color-surface, #1f2430);
+      --_focus: var(--rebilly-color-focus, #8ab4ff);
+      color-scheme: dark;
+    }
+  }
+  :host([theme='dark']) {
+    --_bg: var(--rebilly-color-background, #14171f);
+    --_fg: var(--rebilly-color-text, #eef1f6);
+    --_muted: var(--rebilly-color-text-muted, #b4bccb);
+    --_border: var(--rebilly-color-border, #7c879b);
+    --_primary: var(--rebilly-color-primary, #8ab4ff);
+    --_on-primary: var(--rebilly-color-on-primary, #0b1020);
+    --_danger: var(--rebilly-color-danger, #ffb4ab);
+    --_success: var(--rebilly-color-success, #8fd9a8);
+    --_surface: var(--rebilly-color-surface, #1f2430);
+    --_focus: var(--rebilly-color-focus, #8ab4ff);
+    color-scheme: dark;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  .root {
+    display: grid;
+    gap: var(--_space);
+    padding: var(--_space);
+  }
+  h2,
+  h3 {
+    margin: 0;
+    font-size: 1.05em;
+    font-weight: 600;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
+  /* Summary */
+  [part~='summary'] {
+    display: grid;
+    gap: calc(var(--_space) / 2);
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .lines {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: calc(var(--_space) / 2);
+  }
+  .line,
+  .amount-row {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--_space);
+  }
+  .line-desc {
+    display: flex;
+    gap: calc(var(--_space) / 2);
+    align-items: center;
+  }
+  .thumb {
+    inline-size: 40px;
+    block-size: 40px;
+    object-fit: cover;
+    border-radius: calc(var(--_radius) / 2);
+  }
+  .muted {
+    color: var(--_muted);
+  }
+  dl {
+    margin: 0;
+    display: grid;
+    gap: 4px;
+  }
+  dt,
+  dd {
+    margin: 0;
+  }
+  .total {
+    font-weight: 700;
+    border-block-start: 1px solid var(--_border);
+    padding-block-start: 6px;
+  }
+  .num {
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+
+  /* Methods */
+  [part~='methods'] {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
+  [part~='methods'] legend {
+    padding: 0;
+    margin-block-end: 6px;
+    font-weight: 600;
+  }
+  .method {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    padding: 8px 12px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    cursor: pointer;
+  }
+  .method:has(input:checked) {
+    border-color: var(--_primary);
+    outline: 1px solid var(--_primary);
+  }
+
+  /* Card form */
+  form {
+    display: grid;
+    gap: var(--_space);
+  }
+  .row {
+    display: grid;
+    grid-template-columns: 1fr 1fr;
+    gap: var(--_space);
+  }
+  .field {
+    display: grid;
+    gap: 4px;
+    min-inline-size: 0;
+  }
+  label {
+    font-size: 0.9em;
+    font-weight: 500;
+  }
+  input {
+    font: inherit;
+    color: inherit;
+    background: var(--_bg);
+    inline-size: 100%;
+    min-block-size: 44px;
+    padding: 8px 10px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  input:focus-visible {
+    outline-offset: 0;
+  }
+
+  /* Buttons */
+  button {
+    font: inherit;
+    cursor: pointer;
+    min-block-size: 44px;
+    padding: 10px 16px;
+    border-radius: var(--_radius);
+    border: 1px solid var(--_primary);
+    background: transparent;
+    color: var(--_primary);
+  }
+  [part~='pay-button'] {
+    inline-size: 100%;
+    font-weight: 600;
+    background: var(--_primary);
+    color: var(--_on-primary);
+  }
+  button:disabled {
+    cursor: not-allowed;
+    opacity: 0.7;
+  }
+
+  /* Messages */
+  [part~='error'] {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    border: 2px solid var(--_danger);
+    color: var(--_fg);
+  }
+  [part~='error'] strong {
+    color: var(--_danger);
+  }
+  [part~='error'] ul {
+    margin: 6px 0 0;
+    padding-inline-start: 1.2em;
+  }
+  [part~='result'] {
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    border: 2px solid var(--_success);
+  }
+  [part~='result'] h2 {
+    color: var(--_success);
+  }
+  [part~='result'] p {
+    margin: 6px 0 0;
+  }
+  [part~='result']:focus {
+    outline: none;
+  }
+  [part~='result']:focus-visible {
+    outline: 3px solid var(--_focus);
+  }
+
+  /* Loading skeleton */
+  [part~='skeleton'] {
+    display: grid;
+    gap: var(--_space);
+  }
+  .bone {
+    block-size: 44px;
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .bone.tall {
+    block-size: 96px;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .bone {
+      animation: pulse 1.2s ease-in-out infinite alternate;
+    }
+  }
+  @keyframes pulse {
+    to {
+      opacity: 0.5;
+    }
+  }
+  @media (max-width: 360px) {
+    .row {
+      grid-template-columns: 1fr;
+    }
+  }
+`;

@@ -1,0 +1,35 @@
+import { html, nothing } from 'lit';
+import type { ErrorDetail } from '../events.js';
+import type { Translate } from '../i18n/localize.js';
+
+/** The approved view. It takes focus (tabindex=-1) so keyboard and screen-reader users land on it. */
+export function renderApproved(t: Translate, amount: string, transactionId: string | undefined) {
+  return html`<section part="result" tabindex="-1" aria-labelledby="result-title" data-result="approved">
+    <h2 id="result-title">${t('approvedTitle')}</h2>
+    <p>${t('approvedBody', { amount })}</p>
+    ${transactionId ? html`<p class="muted">${t('transactionRef', { id: transactionId })}</p>` : nothing}
+  </section>`;
+}
+
+/**
+ * An error block: the human message and, for invalid configuration or field errors, the list of issues.
+ * `retry` adds a button that tries the failed step again.
+ */
+export function renderError(
+  t: Translate,
+  error: ErrorDetail,
+  options: { title?: string; retry?: () => void } = {},
+) {
+  const issues = error.code === 'invalid-config' ? (error.invalidFields ?? []) : [];
+  return html`<div part="error" data-code=${error.code}>
+    ${options.title ? html`<strong>${options.title}</strong> ` : nothing}<span>${error.message}</span>
+    ${issues.length
+      ? html`<ul>
+          ${issues.map((issue) => html`<li><code>${issue.field}</code>: ${issue.message}</li>`)}
+        </ul>`
+      : nothing}
+    ${options.retry
+      ? html`<div><button type="button" part="retry-button" @click=${options.retry}>${t('retryLoad')}</button></div>`
+      : nothing}
+  </div>`;
+}
