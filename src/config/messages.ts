@@ -1,0 +1,50 @@
+/**
+ * Every English string the config module produces, in one object so it can move into an i18n catalogue
+ * later (replace the object, keep the keys). Messages never contain a key, a JWT or any option value that
+ * could be a secret: they name the option and say what is wrong.
+ */
+export const configMessages = {
+  // Field-level issue messages (the part after `field: ` in `formatIssues()`).
+  required: 'is required',
+  mustBeString: 'must be a string',
+  mustBeNonEmptyString: 'must be a non-empty string',
+  mustBeNumber: 'must be a number',
+  mustBeObject: 'must be an object',
+  mustBeArray: 'must be an array',
+  mustBeNonEmptyArray: 'must contain at least one item',
+  positiveInteger: 'must be a positive integer',
+  positiveAmount: 'must be a number greater than 0',
+  tooLong: (max: number) => `must be at most ${max} characters`,
+  tooBig: (max: number) => `must be at most ${max}`,
+  oneOf: (values: readonly string[]) => `must be one of: ${values.join(', ')}`,
+  currency: 'must be an ISO 4217 currency code (3 letters, e.g. USD)',
+  httpUrl: 'must be an absolute http(s) URL',
+  httpUrlNoQuery: 'must be an absolute http(s) URL without a query or fragment',
+  imageUrl: 'must be an http(s) URL',
+  locale: 'must be a BCP 47 language tag (e.g. en-US)',
+  invalidJson: 'is not valid JSON',
+  invalid: 'is invalid',
+  depositNeedsRequestOrCurrency: 'needs depositRequestId or currency',
+  secretKey: 'is a secret key (sk_…); it was not used and must never be put in a page',
+  keyModeMismatch: (keyMode: string, apiMode: string) =>
+    `a ${keyMode} publishable key cannot be used with api-mode "${apiMode}"`,
+  needsJwt: (option: string) => `needs a customer jwt (${option} can only be used with jwt)`,
+  onlyOne: (given: readonly string[]) =>
+    `only one of items, money, invoiceId, transactionId, deposit, payout may be given (got ${given.join(' and ')})`,
+  purchaseDataRequired:
+    'one of items, money, invoiceId, transactionId, deposit, payout or jwt is required',
+  credentialRequired: 'a publishable key or a jwt is required for items and money',
+  organizationRequired: 'is required for items and money (organization-id attribute or the JWT merchant claim)',
+  websiteRequired: 'is required for items and money (website-id attribute or the JWT websiteId claim)',
+  jwtMalformed: 'is not a JWT (expected three base64url segments with a JSON payload)',
+  jwtExpired: 'has expired',
+
+  // Top-level messages (ConfigResult.message).
+  invalidConfigSummary: (issues: string) => `Invalid configuration: ${issues}`,
+  insecureKeySummary:
+    'A secret API key (sk_…) was given as the publishable key. It was not used and nothing was sent; use a publishable key (pk_…) in the browser.',
+  jwtMalformedSummary: 'The customer JWT is not a valid JWT; nothing was sent.',
+  jwtExpiredSummary: 'The customer JWT has expired; nothing was sent. Ask the server for a fresh one.',
+} as const;
+
+export type ConfigMessages = typeof configMessages;

@@ -1,0 +1,367 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { parseConfig, parseJsonAttribute, type RawOptions } from './config/index.js';
+import type { ErrorCode, RebillyInstrumentsEventMap } from './events.js';
+import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
+import {
+  detectBrand,
+  digitsOnly,
+  formatCardNumber,
+  formatExpiry,
+  parseExpiry,
+  validateCard,
+  type CardField,
+  type CardInput,
+} from './checkout/card.js';
+import { formatMoney, isRtl, localize, resolveLocale, type Translate } from './i18n/localize.js';
+import type { MessageKey, MessageOverrides } from './i18n/messages.js';
+import { styles } from './styles/rebilly-instruments.styles.js';
+import { renderSkeleton } from './views/skeleton.js';
+import { renderSummary } from './views/summary.js';
+import { renderMethods } from './views/methods.js';
+import { renderCardForm } from './views/card-form.js';
+import { renderApproved, renderError } from './views/result.js';
+
+/** Properties whose change is an `update()` of the purchase data or the connection. */
+const CONFIG_PROPERTIES = [
+  'publishableKey',
+  'organizationId',
+  'websiteId',
+  'apiMode',
+  'apiUrl',
+  'items',
+  'money',
+  'invoiceId',
+  'transactionId',
+  'deposit',
+  'payout',
+  'jwt',
+  'redirectUrl',
+  'transactionType',
+] as const;
+
+const jsonAttribute = { fromAttribute: (value: string | null) => parseJsonAttribute(value) };
+
+/** Maps a server `invalidFields[].field` onto the card-form field it is about. */
+function formFieldOf(field: string): CardField | undefined {
+  if (/pan|number/i.test(field)) return 'number';
+  if (/cvv|cvc/i.test(field)) return 'cvv';
+  if (/exp/i.test(field)) return 'expiry';
+  if (/email/i.test(field)) return 'email';
+  if (/firstName|lastName|name/i.test(field)) return 'name';
+  return undefined;
+}
+
+const EMPTY_CARD: CardInput = { name: '', number: '', expiry: '', cvv: '', email: '' };
+
+/**
+ * A complete Rebilly checkout as one standard element: give it purchase data, listen for the outcome.
+ *
+ * @tag rebilly-instruments
+ *
+ * @fires data-ready - The data for the current purchase data is loaded and the form is usable. `detail: {mode, summary, paymentMethods}`
+ * @fires instrument-ready - A payment token or saved instrument is ready, before the payment is submitted. `detail: {method, token?, paymentInstrumentId?, billingAddress?}`
+ * @fires purchase-completed - A purchase, payment or deposit was approved. `detail: {mode, transaction, invoice?, orderId?, token?}`
+ * @fires setup-completed - A setup transaction completed. `detail: {instrument, transaction}`
+ * @fires payout-completed - A payout request was submitted. `detail: {payoutRequest}`
+ * @fires error - Anything went wrong. Does not bubble. `detail: {code, message, status?, problem?, invalidFields?, retryable, transaction?}`
+ *
+ * @csspart summary - The order summary section.
+ * @csspart line-items - The list of line items.
+ * @csspart line-item - One line item.
+ * @csspart thumbnail - A line item's image.
+ * @csspart subtotal - The subtotal row.
+ * @csspart discounts - The discounts row.
+ * @csspart tax - The tax row.
+ * @csspart shipping - The shipping row.
+ * @csspart total - The total row.
+ * @csspart methods - The payment-method chooser.
+ * @csspart method - One payment method.
+ * @csspart card-form - The card form.
+ * @csspart field - A form field (label, input, messages); also `field-{name}`.
+ * @csspart label - A field label.
+ * @csspart input - A text input; also `input-{name}`.
+ * @csspart field-error - A field's error message.
+ * @csspart pay-button - The pay button.
+ * @csspart result - The approved view.
+ * @csspart error - An error message block.
+ * @csspart retry-button - The button that retries a failed step.
+ * @csspart skeleton - The loading placeholder.
+ * @csspart status - The live region that announces progress and errors.
+ *
+ * @cssprop --rebilly-color-background - Background colour.
+ * @cssprop --rebilly-color-text - Text colour.
+ * @cssprop --rebilly-color-text-muted - Secondary text colour.
+ * @cssprop --rebilly-color-border - Input and divider border colour.
+ * @cssprop --rebilly-color-primary - Pay button and accent colour.
+ * @cssprop --rebilly-color-on-primary - Text on the pay button.
+ * @cssprop --rebilly-color-danger - Error colour.
+ * @cssprop --rebilly-color-success - Approved colour.
+ * @cssprop --rebilly-color-surface - Summary and skeleton background.
+ * @cssprop --rebilly-color-focus - Focus ring colour.
+ * @cssprop --rebilly-radius - Corner radius.
+ * @cssprop --rebilly-spacing - Base spacing unit.
+ * @cssprop --rebilly-font-family - Font family.
+ * @cssprop --rebilly-font-size - Base font size.
+ * @cssprop --rebilly-max-width - Maximum inline size of the element.
+ */
+export class RebillyInstrumentsElement extends LitElement {
+  static override styles = styles;
+
+  readonly #checkout = new CheckoutController(this);
+
+  @state() private _card: CardInput = { ...EMPTY_CARD };
+  @state() private _shown = new Set<CardField>();
+  @state() private _method = 'payment-card';
+
+  /** Publishable key (`pk_sandbox_…` / `pk_live_…`). A secret key is refused (`insecure-key`) and never sent. */
+  @property({ attribute: 'publishable-key' }) publishableKey?: string;
+  /** Organization id; goes into the API base URL. May come from the JWT's `merchant` claim. */
+  @property({ attribute: 'organization-id' }) organizationId?: string;
+  /** Website id. May come from the JWT claims, an invoice or a transaction. */
+  @property({ attribute: 'website-id' }) websiteId?: string;
+  /** `sandbox` or `live`; inferred from the key prefix when absent. */
+  @property({ attribute: 'api-mode' }) apiMode?: 'sandbox' | 'live';
+  /** API origin override (emulator, proxy). May carry a path prefix. */
+  @property({ attribute: 'api-url' }) apiUrl?: string;
+  /** Cart of plans: `[{planId, quantity, thumbnail?}]` (JSON in the attribute). */
+  @property({ converter: jsonAttribute }) items?: unknown;
+  /** A plain amount: `{amount, currency}` (JSON in the attribute). */
+  @property({ converter: jsonAttribute }) money?: unknown;
+  /** Pay one invoice (needs `jwt`). */
+  @property({ attribute: 'invoice-id' }) invoiceId?: string;
+  /** Pay toward one transaction (needs `jwt`). */
+  @property({ attribute: 'transaction-id' }) transactionId?: string;
+  /** Deposit: `{depositRequestId}` or `{currency, amount?}` (needs `jwt`). */
+  @property({ converter: jsonAttribute }) deposit?: unknown;
+  /** Payout: `{payoutRequestId}` (needs `jwt`). */
+  @property({ converter: jsonAttribute }) payout?: unknown;
+  /** Customer JWT. Never reflected to an attribute, never logged. */
+  @property({ attribute: 'jwt' }) jwt?: string;
+  /** BCP 47 locale; default: the page's `lang`, then the browser's language. */
+  @property() locale?: string;
+  /** Where offsite / 3-D Secure approval returns (absolute URL). */
+  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+  /** `purchase` (default) or `setup`. */
+  @property({ attribute: 'transaction-type' }) transactionType?: 'purchase' | 'setup';
+  /** Added or overriding messages by language: `{ es: { payButton: 'Pagar {amount}' } }`. */
+  @property({ attribute: false }) messages: MessageOverrides = {};
+  /** `light` or `dark` forces a colour scheme; absent follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Where the flow is: `idle | loading | ready | paying | approving | completed | failed`. Read-only. */
+  get state(): CheckoutState {
+    return this.#checkout.state;
+  }
+
+  #t: Translate = localize('en');
+  #locale = 'en';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#syncBusy();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || changed.has('messages') || !this.hasUpdated) {
+      this.#locale = resolveLocale(this.locale, this);
+      this.#t = localize(this.#locale, this.messages);
+    }
+    if (!this.hasUpdated || CONFIG_PROPERTIES.some((name) => changed.has(name))) {
+      this.#checkout.configure(parseConfig(this.#rawOptions()));
+    }
+  }
+
+  protected override updated(): void {
+    this.#syncBusy();
+    if (this.state === 'completed' && !this.#focusedResult) {
+      this.#focusedResult = true;
+      this.renderRoot.querySelector<HTMLElement>('[part~="result"]')?.focus();
+    } else if (this.state !== 'completed') {
+      this.#focusedResult = false;
+    }
+  }
+
+  #focusedResult = false;
+
+  /** Dispatches one of the element's events (bubbling and composed, except `error`, like native errors). */
+  emit<K extends keyof RebillyInstrumentsEventMap>(name: K, detail: RebillyInstrumentsEventMap[K]['detail']): void {
+    const bubbles = name !== 'error';
+    this.dispatchEvent(new CustomEvent(name, { detail, bubbles, composed: bubbles }));
+  }
+
+  /** The human message for an error code, in the element's locale. */
+  errorMessage(code: ErrorCode, context: { afterSubmit?: boolean; details?: string } = {}): string {
+    if (context.afterSubmit && (code === 'network' || code === 'timeout')) {
+      return this.#t(`error.${code}-payment` as MessageKey);
+    }
+    return this.#t(`error.${code}` as MessageKey, { details: context.details ?? '' });
+  }
+
+  #rawOptions(): RawOptions {
+    return {
+      publishableKey: this.publishableKey,
+      organizationId: this.organizationId,
+      websiteId: this.websiteId,
+      apiMode: this.apiMode,
+      apiUrl: this.apiUrl,
+      items: this.items,
+      money: this.money,
+      invoiceId: this.invoiceId,
+      transactionId: this.transactionId,
+      deposit: this.deposit,
+      payout: this.payout,
+      jwt: this.jwt,
+      locale: this.locale,
+      redirectUrl: this.redirectUrl,
+      transactionType: this.transactionType,
+    };
+  }
+
+  #syncBusy(): void {
+    const busy = this.state === 'loading' || this.state === 'paying' || this.state === 'approving';
+    this.toggleAttribute('aria-busy', busy);
+    if (busy) this.setAttribute('aria-busy', 'true');
+  }
+
+  #onInput = (field: CardField, value: string): void => {
+    let next = value;
+    if (field === 'number') next = formatCardNumber(value);
+    else if (field === 'expiry') next = value.length < this._card.expiry.length ? value : formatExpiry(value);
+    else if (field === 'cvv') next = digitsOnly(value).slice(0, 4);
+    this._card = { ...this._card, [field]: next };
+    if (this.#checkout.fieldErrors.length || this.#checkout.paymentError) this.#checkout.dismissPaymentError();
+  };
+
+  #onBlur = (field: CardField): void => {
+    if (this._card[field] && !this._shown.has(field)) this._shown = new Set([...this._shown, field]);
+  };
+
+  #onSubmit = (): void => {
+    if (this.state !== 'ready') return;
+    const data = this.#checkout.data!;
+    const problems = this.#cardProblems();
+    const invalid = (Object.keys(problems) as CardField[]);
+    if (invalid.length) {
+      this._shown = new Set(['name', 'number', 'expiry', 'cvv', 'email']);
+      this.#announce(this.#t('formHasErrors'));
+      void this.updateComplete.then(() => {
+        const order: CardField[] = ['email', 'name', 'number', 'expiry', 'cvv'];
+        const first = order.find((f) => invalid.includes(f));
+        this.renderRoot.querySelector<HTMLInputElement>(`#field-${first}`)?.focus();
+      });
+      return;
+    }
+    const expiry = parseExpiry(this._card.expiry)!;
+    void this.#checkout.payWithCard({
+      method: 'payment-card',
+      pan: digitsOnly(this._card.number),
+      cvv: this._card.cvv.trim(),
+      expMonth: expiry.month,
+      expYear: expiry.year,
+      name: this._card.name.trim(),
+      email: this._card.email.trim() || undefined,
+      currency: data.currency,
+    });
+  };
+
+  #needsEmail(): boolean {
+    const config = this.#checkout.config;
+    return !!config && config.credential.kind === 'publishable';
+  }
+
+  #cardProblems() {
+    const card = this.#checkout.data?.paymentMethods.find((m) => m.method === 'payment-card');
+    const brands = Array.isArray(card?.['brands']) ? (card['brands'] as string[]) : undefined;
+    return validateCard(this._card, { needsEmail: this.#needsEmail(), acceptedBrands: brands });
+  }
+
+  #liveMessage = '';
+  #announce(message: string): void {
+    this.#liveMessage = message;
+    this.requestUpdate();
+  }
+
+  #statusText(): string {
+    switch (this.state) {
+      case 'loading':
+        return this.#t('loading');
+      case 'paying':
+        return this.#t('paying');
+      default:
+        return this.#liveMessage;
+    }
+  }
+
+  protected override render() {
+    const t = this.#t;
+    const checkout = this.#checkout;
+    const dir = isRtl(this.#locale) ? 'rtl' : 'ltr';
+    const failure = checkout.failure;
+    return html`<div class="root" dir=${dir} lang=${this.#locale}>
+      <div part="status" class="visually-hidden" role="status" aria-live="polite">${this.#statusText()}</div>
+      <div role="alert" aria-live="assertive" class="alerts">
+        ${failure ? renderError(t, failure, failure.retryable ? { retry: () => checkout.retry() } : {}) : nothing}
+        ${!failure && checkout.paymentError ? this.#renderPaymentError() : nothing}
+      </div>
+      ${this.#renderBody()}
+    </div>`;
+  }
+
+  #renderPaymentError() {
+    const error = this.#checkout.paymentError!;
+    if (error.code === 'payment-declined') {
+      return renderError(this.#t, error, { title: this.#t('declinedTitle') });
+    }
+    return renderError(this.#t, error);
+  }
+
+  #renderBody() {
+    const checkout = this.#checkout;
+    const t = this.#t;
+    const data = checkout.data;
+    if (checkout.state === 'completed' && checkout.completed) {
+      const txn = checkout.completed.transaction;
+      const amount =
+        typeof txn.amount === 'number' && txn.currency
+          ? formatMoney(txn.amount, txn.currency, this.#locale)
+          : data
+            ? formatMoney(data.amount, data.currency, this.#locale)
+            : '';
+      return renderApproved(t, amount, txn.id);
+    }
+    if (!data) {
+      return checkout.state === 'loading' || checkout.state === 'idle' ? renderSkeleton() : nothing;
+    }
+    if (checkout.state === 'failed') return nothing;
+    const cardMethod = data.paymentMethods.find((m) => m.method === 'payment-card');
+    const brand = detectBrand(this._card.number);
+    const serverErrors: Partial<Record<CardField, string>> = {};
+    for (const issue of checkout.fieldErrors) {
+      const field = formFieldOf(issue.field);
+      if (field && !serverErrors[field]) serverErrors[field] = issue.message;
+    }
+    const busy = checkout.state === 'paying' || checkout.state === 'approving' || checkout.state === 'loading';
+    return html`
+      ${data.summary ? renderSummary(data.summary, t, this.#locale) : nothing}
+      ${renderMethods(data.paymentMethods, this._method, (m) => (this._method = m), t)}
+      ${cardMethod && this._method === 'payment-card'
+        ? renderCardForm(
+            {
+              input: this._card,
+              problems: this.#cardProblems(),
+              serverErrors,
+              shown: this._shown,
+              brand: brand?.name,
+              cvvLength: brand?.cvvLength ?? 3,
+              needsEmail: this.#needsEmail(),
+              busy,
+              payLabel: t('payButton', { amount: formatMoney(data.amount, data.currency, this.#locale) }),
+            },
+            { input: this.#onInput, blur: this.#onBlur, submit: this.#onSubmit },
+            t,
+          )
+        : nothing}
+    `;
+  }
+}
