@@ -1,0 +1,105 @@
+/** Test helpers for driving `<rebilly-instruments>` the way a customer and a page do. */
+import { fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { RebillyInstrumentsElement } from '../../src/index.js';
+import { SEED, type Sandbox } from './emulator.js';
+
+export interface MountOptions {
+  items?: unknown;
+  money?: unknown;
+  publishableKey?: string;
+  locale?: string;
+  jwt?: string;
+  websiteId?: string | null;
+  organizationId?: string | null;
+}
+
+/** Mounts an element against a sandbox and waits for `data-ready` (or returns the element at once). */
+export async function mount(
+  sandbox: Sandbox,
+  options: MountOptions = {},
+  { waitForReady = true } = {},
+): Promise<RebillyInstrumentsElement> {
+  const el = document.createElement('rebilly-instruments');
+  el.apiUrl = sandbox.url;
+  el.publishableKey = options.publishableKey ?? SEED.publishableKey;
+  if (options.organizationId !== null) el.organizationId = options.organizationId ?? SEED.organizationId;
+  if (options.websiteId !== null) el.websiteId = options.websiteId ?? SEED.websiteId;
+  if (options.items !== undefined) el.items = options.items;
+  if (options.money !== undefined) el.money = options.money;
+  if (options.locale) el.locale = options.locale;
+  if (options.jwt) el.jwt = options.jwt;
+  const ready = waitForReady ? oneEvent(el, 'data-ready') : undefined;
+  const parent = await fixture<HTMLDivElement>(html`<div></div>`);
+  parent.append(el);
+  if (ready) await ready;
+  await el.updateComplete;
+  return el;
+}
+
+export function shadow(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+/** The input whose accessible name (its <label>) matches. */
+export function field(el: Element, name: RegExp): HTMLInputElement {
+  const root = shadow(el);
+  for (const label of root.querySelectorAll('label')) {
+    if (name.test(label.textContent ?? '') && label.htmlFor) {
+      const input = root.getElementById(label.htmlFor);
+      if (input instanceof HTMLInputElement) return input;
+    }
+  }
+  throw new Error(`No field labelled ${name}`);
+}
+
+export function payButton(el: Element): HTMLButtonElement {
+  const button = shadow(el).querySelector<HTMLButtonElement>('[part~="pay-button"]');
+  if (!button) throw new Error('No pay button');
+  return button;
+}
+
+/** Types into a field the way a browser does for a user: value, then an input event, then blur. */
+export function type(input: HTMLInputElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new FocusEvent('blur'));
+}
+
+export interface CardValues {
+  number?: string;
+  name?: string;
+  expiry?: string;
+  cvv?: string;
+  email?: string;
+}
+
+export async function fillCard(el: RebillyInstrumentsElement, values: CardValues = {}): Promise<void> {
+  const root = shadow(el);
+  if (root.getElementById('field-email')) type(field(el, /email/i), values.email ?? 'ada@example.com');
+  type(field(el, /name on card/i), values.name ?? 'Ada Lovelace');
+  type(field(el, /card number/i), values.number ?? SEED.cards.approved);
+  type(field(el, /expir/i), values.expiry ?? `12/${String((new Date().getFullYear() + 3) % 100).padStart(2, '0')}`);
+  type(field(el, /security code/i), values.cvv ?? '123');
+  await el.updateComplete;
+}
+
+export async function pay(el: RebillyInstrumentsElement): Promise<void> {
+  payButton(el).click();
+  await el.updateComplete;
+}
+
+export function text(el: Element): string {
+  return (shadow(el).textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+export const nextYear2 = String((new Date().getFullYear() + 3) % 100).padStart(2, '0');
+
+/** Waits until `check()` is true (polling), or fails after `timeout` ms. */
+export async function until(check: () => boolean | Promise<boolean>, timeout = 5000, what = 'condition'): Promise<void> {
+  const start = performance.now();
+  while (!(await check())) {
+    if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
