@@ -1,0 +1,63 @@
+export {
+  StorefrontClient,
+  getStorefrontClient,
+  clearStorefrontClients,
+  setStorefrontClientDefaults,
+  parseRetryAfter,
+  DEFAULT_CLIENT_TUNING,
+} from './client.js';
+export type {
+  ClientKey,
+  ClientTuning,
+  Credential,
+  HttpMethod,
+  RequestOptions,
+  RequestSpec,
+  ResponseSchema,
+} from './client.js';
+export {
+  ApiError,
+  isApiError,
+  isAbortError,
+  abortError,
+  toErrorDetail,
+  codeForStatus,
+  apiMessages,
+  apiDetailMessages,
+} from './errors.js';
+export type { ApiErrorInit } from './errors.js';
+export { collectRiskMetadata } from './risk-metadata.js';
+export type { RiskMetadata, BrowserData } from './risk-metadata.js';
+export * from './operations.js';
+export {
+  TransactionSchema,
+  InvoiceSchema,
+  PurchaseSchema,
+  PurchasePreviewSchema,
+  TokenSchema,
+  PaymentInstrumentSchema,
+  AccountSchema,
+  WebsiteSchema,
+  DepositRequestSchema,
+  DepositStrategySchema,
+  PayoutRequestSchema,
+  PlanSchema,
+  PaymentMethodSchema,
+  PaymentMethodsSchema,
+} from './schemas.js';
+export type {
+  StorefrontTransaction,
+  StorefrontInvoice,
+  PurchaseResult,
+  PurchasePreview,
+  PreviewLineItem,
+  PaymentToken,
+  StorefrontPaymentInstrument,
+  StorefrontAccount,
+  Website,
+  DepositRequest,
+  DepositStrategy,
+  PayoutRequest,
+  StorefrontPlan,
+} from './schemas.js';
+export type * from './types.js';

@@ -1,0 +1,199 @@
+/**
+ * Response schemas, checked at the boundary with zod/mini. Loose objects: unknown members are kept, and
+ * only what the element relies on is required (an `id`, mostly); the rest is typed when present so a
+ * wrong type is caught here rather than deep in a view.
+ */
+import * as z from 'zod/mini';
+import type { PaymentMethodInfo } from '../events.js';
+
+const optionalString = z.optional(z.nullable(z.string()));
+const optionalNumber = z.optional(z.nullable(z.number()));
+
+export const TransactionSchema = z.looseObject({
+  id: z.string(),
+  type: z.optional(z.string()),
+  status: z.optional(z.string()),
+  result: z.optional(z.string()),
+  amount: z.optional(z.number()),
+  currency: z.optional(z.string()),
+  invoiceIds: z.optional(z.array(z.string())),
+  orderId: optionalString,
+  approvalUrl: optionalString,
+  /** Session token (customer JWT) that reads this transaction afterwards. */
+  token: optionalString,
+  websiteId: optionalString,
+});
+
+export const InvoiceSchema = z.looseObject({
+  id: z.string(),
+  websiteId: optionalString,
+  status: z.optional(z.string()),
+  currency: z.optional(z.string()),
+  amount: z.optional(z.number()),
+  amountDue: z.optional(z.number()),
+  subtotalAmount: optionalNumber,
+  discountAmount: optionalNumber,
+  orderId: optionalString,
+  items: z.optional(z.array(z.looseObject({}))),
+});
+
+export const PurchaseSchema = z.looseObject({
+  transaction: TransactionSchema,
+  invoice: z.optional(z.nullable(InvoiceSchema)),
+  orderId: optionalString,
+  /** Session token (customer JWT) for reading the transaction (3-D Secure result) afterwards. */
+  token: optionalString,
+});
+
+export const PreviewLineItemSchema = z.looseObject({
+  type: z.optional(z.string()),
+  description: z.optional(z.string()),
+  unitPrice: z.optional(z.number()),
+  quantity: z.optional(z.number()),
+  price: z.optional(z.number()),
+  planId: z.optional(z.string()),
+  productId: z.optional(z.string()),
+});
+
+const AmountsSchema = z.looseObject({
+  amount: z.optional(z.number()),
+  subtotalAmount: z.optional(z.number()),
+  discountAmount: z.optional(z.number()),
+  shippingAmount: z.optional(z.number()),
+  taxAmount: z.optional(z.number()),
+});
+
+export const PurchasePreviewSchema = z.looseObject({
+  websiteId: z.optional(z.string()),
+  currency: z.optional(z.string()),
+  lineItems: z.optional(z.array(PreviewLineItemSchema)),
+  subtotalAmount: z.optional(z.number()),
+  taxAmount: z.optional(z.number()),
+  shippingAmount: z.optional(z.number()),
+  discountsAmount: z.optional(z.number()),
+  total: z.optional(z.number()),
+  initialAmounts: z.optional(AmountsSchema),
+  recurringAmounts: z.optional(z.nullable(AmountsSchema)),
+});
+
+export const TokenSchema = z.looseObject({
+  id: z.string(),
+  method: z.optional(z.string()),
+  isUsed: z.optional(z.boolean()),
+  billingAddress: z.optional(z.nullable(z.looseObject({}))),
+  paymentInstrument: z.optional(z.nullable(z.looseObject({}))),
+});
+
+export const PaymentInstrumentSchema = z.looseObject({
+  id: z.string(),
+  method: z.optional(z.string()),
+  status: z.optional(z.string()),
+  brand: optionalString,
+  last4: optionalString,
+  expMonth: optionalNumber,
+  expYear: optionalNumber,
+  /** JWT connecting a new instrument to its setup (`POST …/setup`). */
+  token: optionalString,
+});
+
+export const AccountSchema = z.looseObject({
+  id: z.string(),
+  websiteId: optionalString,
+  defaultPaymentInstrumentId: optionalString,
+  preferredPayoutInstrumentId: optionalString,
+});
+
+export const WebsiteSchema = z.looseObject({
+  id: z.string(),
+  name: z.optional(z.string()),
+  url: z.optional(z.string()),
+  logoUrl: optionalString,
+});
+
+const CustomAmountSchema = z.looseObject({
+  minimum: z.number(),
+  maximum: z.number(),
+  multipleOf: z.number(),
+});
+
+export const DepositRequestSchema = z.looseObject({
+  id: z.string(),
+  websiteId: optionalString,
+  customerId: optionalString,
+  status: z.optional(z.string()),
+  currency: z.string(),
+  amounts: z.optional(z.nullable(z.array(z.number()))),
+  defaultAmount: optionalNumber,
+  customAmount: z.optional(z.nullable(CustomAmountSchema)),
+  redirectUrl: optionalString,
+});
+
+export const DepositStrategySchema = z.looseObject({
+  id: optionalString,
+  name: z.optional(z.string()),
+  amounts: z.optional(
+    z.nullable(
+      z.looseObject({
+        calculator: z.optional(z.string()),
+        baseAmount: optionalNumber,
+        increments: z.optional(z.nullable(z.array(z.number()))),
+        defaultIndex: optionalNumber,
+      }),
+    ),
+  ),
+  customAmount: z.optional(z.nullable(CustomAmountSchema)),
+});
+
+export const PayoutRequestSchema = z.looseObject({
+  id: z.string(),
+  websiteId: optionalString,
+  paymentInstrumentId: optionalString,
+  currency: z.optional(z.string()),
+  amount: z.optional(z.number()),
+  status: z.optional(z.string()),
+});
+
+export const PlanSchema = z.looseObject({
+  id: z.string(),
+  name: z.optional(z.string()),
+  currency: z.optional(z.string()),
+  productId: z.optional(z.string()),
+});
+
+export const PaymentMethodSchema = z.looseObject({ method: z.string() });
+
+const MethodsBodySchema = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]);
+
+/**
+ * ready-to-pay / ready-to-payout answers. Documented as one object, but Rebilly's own SDKs read the body
+ * as a list (`Object.values(body)`): an array, an object of methods keyed by index, and a single method
+ * object are all accepted and normalised to an array in the API's order.
+ */
+export const PaymentMethodsSchema = {
+  safeParse(value: unknown): { success: true; data: PaymentMethodInfo[] } | { success: false; error: unknown } {
+    const body = MethodsBodySchema.safeParse(value);
+    if (!body.success) return { success: false, error: body.error };
+    const list: unknown[] = Array.isArray(body.data)
+      ? body.data
+      : typeof body.data['method'] === 'string'
+        ? [body.data]
+        : Object.values(body.data);
+    const methods = z.array(PaymentMethodSchema).safeParse(list);
+    if (!methods.success) return { success: false, error: methods.error };
+    return { success: true, data: methods.data as PaymentMethodInfo[] };
+  },
+};
+
+export type StorefrontTransaction = z.infer<typeof TransactionSchema>;
+export type StorefrontInvoice = z.infer<typeof InvoiceSchema>;
+export type PurchaseResult = z.infer<typeof PurchaseSchema>;
+export type PurchasePreview = z.infer<typeof PurchasePreviewSchema>;
+export type PreviewLineItem = z.infer<typeof PreviewLineItemSchema>;
+export type PaymentToken = z.infer<typeof TokenSchema>;
+export type StorefrontPaymentInstrument = z.infer<typeof PaymentInstrumentSchema>;
+export type StorefrontAccount = z.infer<typeof AccountSchema>;
+export type Website = z.infer<typeof WebsiteSchema>;
+export type DepositRequest = z.infer<typeof DepositRequestSchema>;
+export type DepositStrategy = z.infer<typeof DepositStrategySchema>;
+export type PayoutRequest = z.infer<typeof PayoutRequestSchema>;
+export type StorefrontPlan = z.infer<typeof PlanSchema>;

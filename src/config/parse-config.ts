@@ -1,0 +1,359 @@
+/**
+ * `parseConfig()`: raw options (attributes or properties, anything) → a typed {@link Config} or the list of
+ * what is wrong. Never throws, never puts a key or a JWT in a message.
+ */
+import type { ErrorCode, InvalidField, Mode } from '../events.js';
+import { parseJsonAttribute } from './json-attribute.js';
+import { readJwt } from './jwt.js';
+import { configMessages as M } from './messages.js';
+import {
+  configErrorMap,
+  optionsSchema,
+  purchaseDataRulesSchema,
+  PURCHASE_DATA_KEYS,
+  type ParsedOptions,
+  type PurchaseDataKey,
+} from './schemas.js';
+
+/** Every option of DESIGN.md §1, as the page gave it (attribute text, property value, anything). */
+export interface RawOptions {
+  publishableKey?: unknown;
+  organizationId?: unknown;
+  websiteId?: unknown;
+  apiMode?: unknown;
+  apiUrl?: unknown;
+  items?: unknown;
+  money?: unknown;
+  invoiceId?: unknown;
+  transactionId?: unknown;
+  deposit?: unknown;
+  payout?: unknown;
+  jwt?: unknown;
+  locale?: unknown;
+  redirectUrl?: unknown;
+  transactionType?: unknown;
+}
+
+export const OPTION_KEYS = [
+  'publishableKey',
+  'organizationId',
+  'websiteId',
+  'apiMode',
+  'apiUrl',
+  'items',
+  'money',
+  'invoiceId',
+  'transactionId',
+  'deposit',
+  'payout',
+  'jwt',
+  'locale',
+  'redirectUrl',
+  'transactionType',
+] as const satisfies readonly (keyof RawOptions)[];
+
+/** Options whose attribute form is JSON text. */
+export const JSON_OPTION_KEYS = ['items', 'money', 'deposit', 'payout'] as const satisfies readonly (keyof RawOptions)[];
+
+export type ApiMode = 'sandbox' | 'live';
+export type TransactionType = 'purchase' | 'setup';
+
+export interface PublishableCredential {
+  kind: 'publishable';
+  value: string;
+}
+export interface JwtCredential {
+  kind: 'jwt';
+  value: string;
+}
+/** What goes into `Authorization: Bearer …`. */
+export type Credential = PublishableCredential | JwtCredential;
+
+export interface Item {
+  planId: string;
+  quantity: number;
+  /** Absolute or page-relative http(s) URL, as given. */
+  thumbnail?: string;
+}
+
+export interface Money {
+  amount: number;
+  /** Upper-case ISO 4217 code. */
+  currency: string;
+}
+
+export interface DepositData {
+  depositRequestId?: string;
+  /** Upper-case ISO 4217 code. */
+  currency?: string;
+  amount?: number;
+  /** Any other member the page passed, kept as given. */
+  [member: string]: unknown;
+}
+
+export interface PayoutData {
+  payoutRequestId: string;
+  [member: string]: unknown;
+}
+
+export interface BaseConfig {
+  mode: Mode;
+  /** The JWT when one was given (it wins over a publishable key), else the publishable key. */
+  credential: Credential;
+  /** From the attribute, else the JWT's `merchant` claim. */
+  organizationId?: string;
+  /** From the attribute, else the JWT's `websiteId` claim. */
+  websiteId?: string;
+  apiMode: ApiMode;
+  /** Origin plus optional path prefix, no trailing slash. */
+  apiUrl: string;
+  /** Canonical BCP 47 tag, when the page gave one (the element falls back to `lang`/`navigator.language`). */
+  locale?: string;
+  /** Absolute http(s) URL, verbatim (may hold `{id}` / `{result}` placeholders). */
+  redirectUrl?: string;
+  transactionType: TransactionType;
+  /** From the JWT (`customerId`, else `sub`). */
+  customerId?: string;
+  /** The JWT's `exp`, in ms since the epoch. */
+  credentialExpiresAt?: number;
+}
+
+export interface ItemsConfig extends BaseConfig {
+  mode: 'items';
+  items: Item[];
+}
+export interface MoneyConfig extends BaseConfig {
+  mode: 'money';
+  money: Money;
+}
+export interface InvoiceConfig extends BaseConfig {
+  mode: 'invoice';
+  credential: JwtCredential;
+  invoiceId: string;
+}
+export interface TransactionConfig extends BaseConfig {
+  mode: 'transaction';
+  credential: JwtCredential;
+  transactionId: string;
+}
+export interface DepositConfig extends BaseConfig {
+  mode: 'deposit';
+  credential: JwtCredential;
+  deposit: DepositData;
+}
+export interface PayoutConfig extends BaseConfig {
+  mode: 'payout';
+  credential: JwtCredential;
+  payout: PayoutData;
+}
+/** Bare `jwt`: what to pay comes from the JWT's claims (`invoiceId` or `transactionId`), when present. */
+export interface JwtOnlyConfig extends BaseConfig {
+  mode: 'jwt';
+  credential: JwtCredential;
+  invoiceId?: string;
+  transactionId?: string;
+}
+
+export type Config =
+  | ItemsConfig
+  | MoneyConfig
+  | InvoiceConfig
+  | TransactionConfig
+  | DepositConfig
+  | PayoutConfig
+  | JwtOnlyConfig;
+
+export type ConfigErrorCode = Extract<ErrorCode, 'invalid-config' | 'insecure-key' | 'unauthorized'>;
+
+export type ConfigResult =
+  | { ok: true; config: Config }
+  | { ok: false; code: ConfigErrorCode; message: string; issues: InvalidField[] };
+
+export const DEFAULT_API_URLS: Readonly<Record<ApiMode, string>> = {
+  sandbox: 'https://api-sandbox.rebilly.com',
+  live: 'https://api.rebilly.com',
+};
+
+const MODE_OF: Readonly<Record<PurchaseDataKey, Mode>> = {
+  items: 'items',
+  money: 'money',
+  invoiceId: 'invoice',
+  transactionId: 'transaction',
+  deposit: 'deposit',
+  payout: 'payout',
+};
+
+/**
+ * `items.0.quantity` + `must be…` → `items[0].quantity: must be…`; an issue with no field is its message.
+ */
+export function formatIssues(issues: readonly InvalidField[]): string[] {
+  return issues.map(({ field, message }) => {
+    if (!field) return message;
+    const path = field
+      .split('.')
+      .map((segment, index) => (/^\d+$/.test(segment) ? `[${segment}]` : index === 0 ? segment : `.${segment}`))
+      .join('');
+    return `${path}: ${message}`;
+  });
+}
+
+/**
+ * `null` (absent attribute) and blank strings mean "not set"; JSON options given as text are parsed
+ * (attribute and property alike), so both go through the same schemas.
+ */
+function normalize(raw: RawOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of OPTION_KEYS) {
+    let value = raw[key];
+    if (value === null) value = undefined;
+    if (typeof value === 'string' && value.trim() === '') value = undefined;
+    if (typeof value === 'string' && (JSON_OPTION_KEYS as readonly string[]).includes(key)) {
+      value = parseJsonAttribute(value);
+    }
+    out[key] = value;
+  }
+  return out;
+}
+
+function toInvalidFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): InvalidField[] {
+  return issues.map((issue) => ({
+    field: issue.path.map((segment) => String(segment)).join('.'),
+    message: issue.message,
+  }));
+}
+
+function fail(code: ConfigErrorCode, message: string, issues: InvalidField[]): ConfigResult {
+  return { ok: false, code, message, issues };
+}
+
+/** Mode implied by a publishable key's prefix, if it has a known one. */
+export function keyApiMode(publishableKey: string): ApiMode | undefined {
+  if (publishableKey.startsWith('pk_sandbox_')) return 'sandbox';
+  if (publishableKey.startsWith('pk_live_')) return 'live';
+  return undefined;
+}
+
+/**
+ * Validates and resolves the options. Precedence of failures: a secret key (`insecure-key`) first, then a
+ * JWT that is not a JWT or has expired (`unauthorized`), then everything else (`invalid-config`, all issues
+ * at once). `now` (ms) is only for tests.
+ */
+export function parseConfig(raw: RawOptions, now: number = Date.now()): ConfigResult {
+  try {
+    return parseConfigUnsafe(raw ?? {}, now);
+  } catch {
+    // Defensive: the schemas never throw, but a getter on a weird input object could.
+    return fail('invalid-config', M.invalidConfigSummary(M.invalid), [{ field: '', message: M.invalid }]);
+  }
+}
+
+function parseConfigUnsafe(raw: RawOptions, now: number): ConfigResult {
+  const input = normalize(raw);
+
+  const rawKey = input['publishableKey'];
+  if (typeof rawKey === 'string' && rawKey.trim().startsWith('sk_')) {
+    return fail('insecure-key', M.insecureKeySummary, [{ field: 'publishableKey', message: M.secretKey }]);
+  }
+
+  const rawJwt = input['jwt'];
+  let claims: ReturnType<typeof readJwt> | undefined;
+  if (typeof rawJwt === 'string') {
+    claims = readJwt(rawJwt, now);
+    if (!claims.ok) {
+      return claims.reason === 'expired'
+        ? fail('unauthorized', M.jwtExpiredSummary, [{ field: 'jwt', message: M.jwtExpired }])
+        : fail('unauthorized', M.jwtMalformedSummary, [{ field: 'jwt', message: M.jwtMalformed }]);
+    }
+  }
+
+  const issues: InvalidField[] = [];
+  const parsed = optionsSchema.safeParse(input, { error: configErrorMap });
+  if (!parsed.success) issues.push(...toInvalidFields(parsed.error.issues));
+  const rules = purchaseDataRulesSchema.safeParse(input, { error: configErrorMap });
+  if (!rules.success) issues.push(...toInvalidFields(rules.error.issues));
+  if (!parsed.success || issues.length > 0) {
+    return fail('invalid-config', M.invalidConfigSummary(formatIssues(issues).join('; ')), issues);
+  }
+
+  const options: ParsedOptions = parsed.data;
+  const jwtClaims = claims?.ok ? claims.claims : {};
+
+  // Mode: exactly one kind of purchase data, or a bare jwt (the rules schema made sure).
+  const given = PURCHASE_DATA_KEYS.find((key) => options[key] !== undefined);
+  const mode: Mode = given ? MODE_OF[given] : 'jwt';
+
+  const organizationId = options.organizationId ?? jwtClaims.organizationId;
+  const websiteId = options.websiteId ?? jwtClaims.websiteId;
+  const credential: Credential | undefined = options.jwt
+    ? { kind: 'jwt', value: options.jwt }
+    : options.publishableKey
+      ? { kind: 'publishable', value: options.publishableKey }
+      : undefined;
+
+  // api mode: explicit, else from the key prefix, else live; a key/mode mismatch is a config error.
+  const keyMode = options.publishableKey ? keyApiMode(options.publishableKey) : undefined;
+  const apiMode: ApiMode = options.apiMode ?? keyMode ?? 'live';
+  if (options.apiMode && keyMode && options.apiMode !== keyMode) {
+    issues.push({ field: 'apiMode', message: M.keyModeMismatch(keyMode, options.apiMode) });
+  }
+
+  if (mode === 'items' || mode === 'money') {
+    if (!credential) issues.push({ field: 'publishableKey', message: M.credentialRequired });
+    if (!organizationId) issues.push({ field: 'organizationId', message: M.organizationRequired });
+    if (!websiteId) issues.push({ field: 'websiteId', message: M.websiteRequired });
+  }
+  if (issues.length > 0 || !credential) {
+    return fail('invalid-config', M.invalidConfigSummary(formatIssues(issues).join('; ')), issues);
+  }
+
+  const base: BaseConfig = {
+    mode,
+    credential,
+    apiMode,
+    apiUrl: (options.apiUrl ?? DEFAULT_API_URLS[apiMode]).replace(/\/+$/, ''),
+    transactionType: options.transactionType ?? 'purchase',
+  };
+  if (organizationId) base.organizationId = organizationId;
+  if (websiteId) base.websiteId = websiteId;
+  if (options.locale) base.locale = Intl.getCanonicalLocales(options.locale)[0]!;
+  if (options.redirectUrl) base.redirectUrl = options.redirectUrl;
+  if (jwtClaims.customerId) base.customerId = jwtClaims.customerId;
+  if (credential.kind === 'jwt' && jwtClaims.expiresAt !== undefined) base.credentialExpiresAt = jwtClaims.expiresAt;
+
+  const jwtCredential = credential as JwtCredential; // every mode below items/money requires a jwt
+  let config: Config;
+  switch (mode) {
+    case 'items':
+      config = { ...base, mode, items: options.items!.map(copyItem) };
+      break;
+    case 'money':
+      config = { ...base, mode, money: { amount: options.money!.amount, currency: options.money!.currency } };
+      break;
+    case 'invoice':
+      config = { ...base, mode, credential: jwtCredential, invoiceId: options.invoiceId! };
+      break;
+    case 'transaction':
+      config = { ...base, mode, credential: jwtCredential, transactionId: options.transactionId! };
+      break;
+    case 'deposit':
+      config = { ...base, mode, credential: jwtCredential, deposit: { ...options.deposit! } };
+      break;
+    case 'payout':
+      config = { ...base, mode, credential: jwtCredential, payout: { ...options.payout! } };
+      break;
+    case 'jwt': {
+      const jwtConfig: JwtOnlyConfig = { ...base, mode, credential: jwtCredential };
+      if (jwtClaims.invoiceId) jwtConfig.invoiceId = jwtClaims.invoiceId;
+      if (jwtClaims.transactionId) jwtConfig.transactionId = jwtClaims.transactionId;
+      config = jwtConfig;
+      break;
+    }
+  }
+  return { ok: true, config };
+}
+
+function copyItem(item: { planId: string; quantity: number; thumbnail?: string | undefined }): Item {
+  const copy: Item = { planId: item.planId, quantity: item.quantity };
+  if (item.thumbnail !== undefined) copy.thumbnail = item.thumbnail;
+  return copy;
+}
