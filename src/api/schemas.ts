@@ -126,6 +126,8 @@ export const DepositRequestSchema = z.looseObject({
   defaultAmount: optionalNumber,
   customAmount: z.optional(z.nullable(CustomAmountSchema)),
   redirectUrl: optionalString,
+  /** Not in the OpenAPI `DepositRequest` schema; the emulator (and Rebilly's cashier) send it. */
+  strategyId: optionalString,
 });
 
 export const DepositStrategySchema = z.looseObject({
