@@ -399,7 +399,7 @@ async function runGateway(ctx, txn, outcome) {
 }
 
 /**
- * @param {Ctx} ctx @param {object} o
+ * @param {Ctx} ctx @param {Record<string, any>} o
  * @returns {Resource}
  */
 function createTransaction(ctx, { customerId, type = 'sale', amountCents, currency, invoiceIds = [], orderIds = [], planIds = [], instrument = null, redirectUrl = null, billingAddress = null, websiteId = 'demo-website' }) {

@@ -101,7 +101,7 @@ export function readAuth(headers, sandboxId) {
   }
   if (looksLikeJwt(value)) {
     const verified = verifyJwt(value);
-    if (!verified.ok) return { kind: 'invalid', organizationId: null, customerId: null, payload: null, reason: verified.reason };
+    if (verified.ok === false) return { kind: 'invalid', organizationId: null, customerId: null, payload: null, reason: verified.reason };
     const payload = verified.payload;
     if (payload.iss !== JWT_ISSUER || typeof payload.merchant !== 'string') {
       return { kind: 'invalid', organizationId: null, customerId: null, payload: null, reason: 'Invalid token' };

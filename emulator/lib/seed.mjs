@@ -87,7 +87,7 @@ const plan = ({ id, name, productId, currency, price, description, recurringInte
 });
 
 /**
- * @param {object} o
+ * @param {Record<string, any>} o
  * @returns {Resource}
  */
 function invoice({ id, customerId, currency = 'USD', items, status, paid = 0, invoiceNumber, transactionIds = [] }) {
@@ -108,7 +108,7 @@ function invoice({ id, customerId, currency = 'USD', items, status, paid = 0, in
     updatedTime: SEED_TIME,
     tax: null,
   }));
-  const amountCents = lines.reduce((sum, l) => sum + Math.round(l.price * 100), 0);
+  const amountCents = lines.reduce((/** @type {number} */ sum, /** @type {any} */ l) => sum + Math.round(l.price * 100), 0);
   const amountDueCents = status === 'paid' ? 0 : amountCents - Math.round(paid * 100);
   return {
     id,
@@ -143,7 +143,7 @@ function invoice({ id, customerId, currency = 'USD', items, status, paid = 0, in
 }
 
 /**
- * @param {object} o
+ * @param {Record<string, any>} o
  * @returns {Resource}
  */
 export function transaction({
@@ -202,7 +202,7 @@ export function transaction({
 }
 
 /**
- * @param {object} o
+ * @param {Record<string, any>} o
  * @returns {Resource}
  */
 function card({ id, customerId, brand, last4, bin, expMonth, expYear, status = 'active', billingAddress }) {
@@ -233,12 +233,15 @@ function card({ id, customerId, brand, last4, bin, expMonth, expYear, status = '
   };
 }
 
-/** @returns {import('./state.mjs').State} a fresh deep copy of the seed */
+/**
+ * @typedef {Record<string, Record<string, Resource>>} State  collections of resources by id
+ * @returns {State} a fresh copy of the seed
+ */
 export function seedState() {
   const alice = contact('Alice', 'Doe', 'alice@example.com');
   const bob = contact('Bob', 'Roe', 'bob@example.com');
-  /** @type {Record<string, Record<string, Resource>>} */
-  const byId = (/** @type {Resource[]} */ list) => Object.fromEntries(list.map((r) => [r.id, r]));
+  /** @param {Resource[]} list @returns {Record<string, Resource>} */
+  const byId = (list) => Object.fromEntries(list.map((r) => [r.id, r]));
   return {
     websites: byId([
       {

@@ -38,7 +38,7 @@ export function client(base) {
   }
   const api = {
     call,
-    get: (/** @type {string} */ path, /** @type {any} */ o) => call('GET', path, o),
+    get: (/** @type {string} */ path, /** @type {any} */ o = {}) => call('GET', path, o),
     post: (/** @type {string} */ path, /** @type {unknown} */ body, /** @type {any} */ o = {}) => call('POST', path, { ...o, body }),
     patch: (/** @type {string} */ path, /** @type {unknown} */ body, /** @type {any} */ o = {}) => call('PATCH', path, { ...o, body }),
     /** Long-form URL of an organization path. */
