@@ -56,8 +56,9 @@ export const RiskMetadata = z.looseObject({
       timeZoneOffset: z.int().min(-1410).max(1410),
       isAdBlockEnabled: z.boolean().optional(),
     })
+    .nullable()
     .optional(),
-  extraData: z.record(z.string(), z.unknown()).optional(),
+  extraData: z.record(z.string(), z.unknown()).nullable().optional(),
 });
 
 const Item = z.object({ planId: str(50).min(1), quantity: z.int().min(0).max(1_000_000_000) });
