@@ -58,6 +58,21 @@ async function cardToken(client: StorefrontClient, pan: string = SEED.cards.appr
   return token.id;
 }
 
+/** Counts the fetch() calls the client makes (a spy: every call still goes to the real fetch). */
+async function countFetches<T>(run: () => Promise<T>): Promise<{ result: T; calls: number }> {
+  const original = window.fetch;
+  let calls = 0;
+  window.fetch = (...args: Parameters<typeof fetch>) => {
+    calls += 1;
+    return original(...args);
+  };
+  try {
+    return { result: await run(), calls };
+  } finally {
+    window.fetch = original;
+  }
+}
+
 async function count(sandbox: Sandbox, operation: string): Promise<number> {
   return (await sandbox.operations()).filter((o) => o === operation).length;
 }
@@ -100,6 +115,28 @@ describe('Storefront client over real HTTP (emulator)', () => {
       expect(pkClient(sandbox).url('tokens')).to.equal(`${sandbox.url}/organizations/${SEED.organizationId}/tokens`);
       expect(pkClient(sandbox, 'short-form').url('tokens')).to.equal(`${sandbox.url}/tokens`);
       expect(new URL(sandbox.url).pathname).not.to.equal('/');
+    });
+
+    it('sends Bearer auth and Accept on every request, Content-Type only with a body, no cookies', async () => {
+      const client = await jwtClient(sandbox);
+      const seen: RequestInit[] = [];
+      const original = window.fetch;
+      window.fetch = (input: RequestInfo | URL, init?: RequestInit) => {
+        seen.push(init ?? {});
+        return original(input, init);
+      };
+      try {
+        await StorefrontGetAccount(client);
+        await StorefrontPostReadyToPay(client, amountBody);
+      } finally {
+        window.fetch = original;
+      }
+      const [get, post] = seen.map((init) => init.headers as Record<string, string>);
+      expect(get!['Authorization']).to.match(/^Bearer [\w-]+\.[\w-]+\.[\w-]+$/);
+      expect(get!['Accept']).to.equal('application/json');
+      expect(get).not.to.have.property('Content-Type');
+      expect(post!['Content-Type']).to.equal('application/json');
+      expect(seen.every((init) => init.credentials === 'omit')).to.equal(true);
     });
 
     it('does not expose the credential when serialised', () => {
@@ -263,22 +300,30 @@ describe('Storefront client over real HTTP (emulator)', () => {
       const jwt = await jwtClient(sandbox);
       await sandbox.fault({ kind: 'drop', count: 1, path: 'StorefrontGetAccount' });
       expect((await StorefrontGetAccount(jwt)).id).to.equal(SEED.customers.alice);
+      // Every attempt dropped: the client tries 1 + 2 retries, then reports network (nothing to reconcile for a GET).
+      await sandbox.fault({ kind: 'drop', count: 100, path: 'StorefrontGetAccount' });
+      const read = await countFetches(() => StorefrontGetAccount(jwt).catch((e: unknown) => e));
+      expect(read.calls).to.equal(3);
+      expect((read.result as ApiError).code).to.equal('network');
+      expect((read.result as ApiError).mayHaveReachedServer).to.equal(false);
 
       const client = pkClient(sandbox);
       const token = await cardToken(client);
-      await sandbox.fault({ kind: 'drop', count: 5, path: 'StorefrontPostPurchase' });
-      const error = await apiError(
+      // Chromium itself re-sends a request once per pooled keep-alive socket that is closed before any
+      // response byte (even a POST), so drop every attempt and count what *our* client sent with a fetch spy.
+      await sandbox.fault({ kind: 'drop', count: 50, path: 'StorefrontPostPurchase' });
+      const { result, calls } = await countFetches(() =>
         StorefrontPostPurchase(client, {
           websiteId: SEED.websiteId,
           items: [{ planId: SEED.plans.starter, quantity: 1 }],
           paymentInstruction: { token },
-        }),
+        }).catch((e: unknown) => e),
       );
+      expect(calls).to.equal(1);
+      expect(result).to.be.instanceOf(ApiError);
+      const error = result as ApiError;
       expect(error.code).to.equal('network');
       expect(error.mayHaveReachedServer).to.equal(true);
-      // The client never re-sends the payment; Chromium's network stack itself re-sends a request once
-      // when a reused keep-alive socket is closed before any response byte, hence at most 2 (not 3 × 2).
-      expect(await count(sandbox, 'POST StorefrontPostPurchase')).to.be.within(1, 2);
     });
 
     it('no answer in time → timeout (not retried)', async () => {
@@ -352,6 +397,20 @@ describe('Storefront client over real HTTP (emulator)', () => {
       const transaction = await StorefrontPostPayment(client, { ...amountBody, token });
       expect(transaction.result).to.equal('approved');
       expect(await count(sandbox, 'POST StorefrontPostPayment')).to.equal(2);
+    });
+
+    it('an abort while waiting out a 429 pause rejects at once with AbortError', async () => {
+      const client = pkClient(sandbox);
+      await sandbox.fault({ kind: 'rate-limit', count: 1, path: 'StorefrontPostReadyToPay', retryAfterSeconds: 5 });
+      const first = StorefrontPostReadyToPay(client, amountBody, { retries: 0 });
+      expect((await apiError(first)).code).to.equal('rate-limited');
+      const controller = new AbortController();
+      const waiting = StorefrontPostReadyToPay(client, amountBody, { signal: controller.signal });
+      setTimeout(() => controller.abort(), 30);
+      const started = performance.now();
+      expect(isAbortError(await rejection(waiting))).to.equal(true);
+      expect(performance.now() - started).to.be.lessThan(1_000);
+      expect(await count(sandbox, 'POST StorefrontPostReadyToPay')).to.equal(1);
     });
 
     it('gives up with rate-limited when the pause is longer than the cap, and fails fast afterwards', async () => {
