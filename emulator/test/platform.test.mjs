@@ -173,3 +173,26 @@ test('latency applies to API requests and preflights', async () => {
   await sb.post('/__emulator/reset', {}, { auth: null });
   assert.equal((await sb.get('/__emulator/config', { auth: null })).body.latencyMs, 120);
 });
+
+test('a faulted purchase changes nothing: the token stays unused and can pay afterwards', async () => {
+  const sb = await newSandbox(emulator.url);
+  const token = await sb.token();
+  await sb.fault({ kind: 'status-500', path: '/storefront/purchase', method: 'POST' });
+  const body = { websiteId: 'demo-website', items: [{ planId: 'plan-pro-monthly', quantity: 1 }], paymentInstruction: { token } };
+  assert.equal((await sb.post('/storefront/purchase', body)).status, 500);
+  assert.equal((await sb.get(`/tokens/${token}`)).body.isUsed, false);
+  const state = (await sb.get('/__emulator/state', { auth: null })).body.state;
+  assert.deepEqual(Object.keys(state.orders), []);
+  assert.equal((await sb.post('/storefront/purchase', body)).status, 201);
+});
+
+test('invalid JSON → 422 on body; unknown method on a known path → 405; unknown path → 404', async () => {
+  const sb = await newSandbox(emulator.url);
+  const bad = await fetch(`${sb.url}/storefront/ready-to-pay`, { method: 'POST', headers: { Authorization: 'pk_sandbox_emulator', 'Content-Type': 'application/json' }, body: '{"websiteId":' });
+  assert.equal(bad.status, 422);
+  assert.equal((await bad.json()).invalidFields[0].field, 'body');
+  assert.equal((await sb.call('DELETE', '/storefront/purchase')).status, 405);
+  assert.equal((await sb.get('/storefront/unknown')).status, 404);
+  const log = await sb.log();
+  assert.deepEqual(log.map((/** @type {any} */ e) => e.operationId), ['StorefrontPostReadyToPay', null, null]);
+});
