@@ -20,8 +20,9 @@ process.once('exit', stop);
 
 export default {
   files: ['test/**/*.test.ts'],
-  nodeResolve: true,
-  concurrency: 2,
+  nodeResolve: { exportConditions: ['production'] },
+  // One test page at a time: a background tab has throttled timers and no keyboard focus.
+  concurrency: 1,
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
