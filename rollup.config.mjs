@@ -7,6 +7,31 @@ import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
+/**
+ * Minifies the CSS inside `css\`…\`` templates of *.styles.ts files (terser leaves template text alone):
+ * drops comments and collapses whitespace. Only whitespace that CSS ignores is removed.
+ */
+function minifyCssTemplates() {
+  return {
+    name: 'minify-css-templates',
+    transform(code, id) {
+      if (!id.endsWith('.styles.ts')) return null;
+      const out = code.replace(/css\s*`([\s\S]*?)`/g, (_, body) =>
+        'css`' +
+        body
+          .replace(/\/\*[\s\S]*?\*\//g, '')
+          .replace(/\s+/g, ' ')
+          .replace(/\s*([{};,>])\s*/g, '$1')
+          .replace(/:\s+/g, ':')
+          .replace(/;}/g, '}')
+          .trim() +
+        '`',
+      );
+      return { code: out, map: null };
+    },
+  };
+}
+
 const isDependency = (id) => /^(lit|@lit|lit-html|lit-element|zod)(\/|$)/.test(id);
 
 export default [
@@ -26,7 +51,6 @@ export default [
         outDir: 'dist',
         declaration: true,
         declarationDir: 'dist',
-        include: ['src/**/*.ts'],
       }),
     ],
   },
@@ -38,14 +62,14 @@ export default [
       sourcemap: true,
     },
     plugins: [
-      nodeResolve({ browser: true }),
+      nodeResolve({ browser: true, exportConditions: ['production'] }),
       typescript({
         tsconfig: './tsconfig.json',
         outDir: 'dist/cdn',
         declaration: false,
         declarationMap: false,
-        include: ['src/**/*.ts'],
       }),
+      minifyCssTemplates(),
       terser({
         ecma: 2022,
         module: true,
