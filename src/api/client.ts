@@ -79,6 +79,10 @@ export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Per-call options of every operation. */
 export interface RequestOptions {
+  /**
+   * Aborts the call: it rejects with an `AbortError` DOMException. Aborting a payment POST after it was
+   * sent does not undo it on the server: the outcome is then unknown to the caller.
+   */
   signal?: AbortSignal | undefined;
   /** Timeout of one attempt, in ms. */
   timeoutMs?: number | undefined;
