@@ -158,6 +158,13 @@ export interface RebillyInstrumentsEventMap {
 
 export type RebillyInstrumentsEventName = keyof RebillyInstrumentsEventMap;
 
+/**
+ * Every event an element can receive, with the element's own events (its `error` is a
+ * `CustomEvent<ErrorDetail>`, not the `ErrorEvent` of the global map).
+ */
+export type RebillyInstrumentsElementEventMap = Omit<HTMLElementEventMap, keyof RebillyInstrumentsEventMap> &
+  RebillyInstrumentsEventMap;
+
 /** Errors that trying again may fix. */
 export const RETRYABLE_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'network',

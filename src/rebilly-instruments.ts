@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { parseConfig, parseJsonAttribute, type RawOptions } from './config/index.js';
-import type { ErrorCode, RebillyInstrumentsEventMap } from './events.js';
+import type { ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEventMap } from './events.js';
 import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
 import {
   detectBrand,
@@ -183,6 +183,43 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #focusedResult = false;
+
+  /** Typed listeners: `el.addEventListener('error', (e) => e.detail.code)` type-checks. */
+  override addEventListener<K extends keyof RebillyInstrumentsElementEventMap>(
+    type: K,
+    listener: (this: RebillyInstrumentsElement, event: RebillyInstrumentsElementEventMap[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  override removeEventListener<K extends keyof RebillyInstrumentsElementEventMap>(
+    type: K,
+    listener: (this: RebillyInstrumentsElement, event: RebillyInstrumentsElementEventMap[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  override removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void {
+    super.removeEventListener(type, listener, options);
+  }
 
   /** Dispatches one of the element's events (bubbling and composed, except `error`, like native errors). */
   emit<K extends keyof RebillyInstrumentsEventMap>(name: K, detail: RebillyInstrumentsEventMap[K]['detail']): void {

@@ -71,7 +71,6 @@ export async function submitPayment(
         amount: data.amount,
         currency: data.currency,
         token: token.id,
-        billingAddress,
         ...redirect,
       });
       return {

@@ -13,7 +13,7 @@ async function firstError(sandbox: Sandbox, setup: (el: HTMLElementTagNameMap['r
   el.apiUrl = sandbox.url;
   setup(el);
   const errors: ErrorDetail[] = [];
-  el.addEventListener('error', (e) => errors.push((e as CustomEvent<ErrorDetail>).detail));
+  el.addEventListener('error', (e) => errors.push(e.detail));
   const error = oneEvent(el, 'error');
   document.body.append(el);
   const { detail } = await error;
@@ -206,7 +206,7 @@ describe('API errors reach the page as error events', () => {
     await sandbox.fault({ kind: 'drop', count: 1, path: 'StorefrontPostPayment' });
     const terminal: string[] = [];
     el.addEventListener('purchase-completed', () => terminal.push('purchase-completed'));
-    el.addEventListener('error', (e) => terminal.push((e as CustomEvent<ErrorDetail>).detail.code));
+    el.addEventListener('error', (e) => terminal.push(e.detail.code));
     await pay(el);
     await until(() => terminal.length > 0, 10_000, 'a terminal event');
     await aTimeout(300);

@@ -23,7 +23,7 @@ describe('items flow', () => {
     const { detail } = await ready;
     try {
       expect(detail.mode).to.equal('items');
-      expect(detail.paymentMethods.map((m) => m.method)).to.include('payment-card');
+      expect(detail.paymentMethods.map((m: { method: string }) => m.method)).to.include('payment-card');
       // 2 × 49.00 + 19.99 = 117.99; shipping 5.00; tax 10% of 117.99 = 11.80; total 134.79
       expect(detail.summary!.subtotal).to.equal(117.99);
       expect(detail.summary!.shipping).to.equal(5);
