@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { parseConfig, parseJsonAttribute, type RawOptions } from './config/index.js';
 import type { ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEventMap } from './events.js';
 import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
+import { SUPPORTED_METHODS } from './checkout/load.js';
 import {
   detectBrand,
   digitsOnly,
@@ -381,7 +382,12 @@ export class RebillyInstrumentsElement extends LitElement {
     const busy = checkout.state === 'paying' || checkout.state === 'approving' || checkout.state === 'loading';
     return html`
       ${data.summary ? renderSummary(data.summary, t, this.#locale) : nothing}
-      ${renderMethods(data.paymentMethods, this._method, (m) => (this._method = m), t)}
+      ${renderMethods(
+        data.paymentMethods.filter((m) => SUPPORTED_METHODS.has(m.method)),
+        this._method,
+        (m) => (this._method = m),
+        t,
+      )}
       ${cardMethod && this._method === 'payment-card'
         ? renderCardForm(
             {

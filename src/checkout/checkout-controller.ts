@@ -14,7 +14,7 @@ import type {
 } from '../events.js';
 import { RETRYABLE_CODES } from '../events.js';
 import { isAbortError, toErrorDetail } from '../api/index.js';
-import { loadCheckout, type LoadCache } from './load.js';
+import { loadCheckout, SUPPORTED_METHODS, type LoadCache } from './load.js';
 import { submitPayment, type CardPayment } from './pay.js';
 
 /** The flow's state, mirrored by the element's read-only `state` property. */
@@ -249,7 +249,7 @@ export class CheckoutController implements ReactiveController {
       if (controller.signal.aborted || this.#load !== controller) return;
       this.#load = undefined;
       this.data = data;
-      if (!data.paymentMethods.length) {
+      if (!data.paymentMethods.some((m) => SUPPORTED_METHODS.has(m.method))) {
         const detail: ErrorDetail = {
           code: 'no-payment-methods',
           message: this.#host.errorMessage('no-payment-methods'),

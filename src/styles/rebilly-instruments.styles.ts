@@ -157,6 +157,12 @@ export const styles = css`
     margin-block-end: 6px;
     font-weight: 600;
   }
+  .method input {
+    inline-size: 1.1em;
+    block-size: 1.1em;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
   .method {
     display: inline-flex;
     align-items: center;
@@ -190,7 +196,7 @@ export const styles = css`
     font-size: 0.9em;
     font-weight: 500;
   }
-  input {
+  input:not([type='radio']) {
     font: inherit;
     color: inherit;
     background: var(--_bg);

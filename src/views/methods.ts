@@ -3,8 +3,8 @@ import type { PaymentMethodInfo } from '../events.js';
 import type { Translate } from '../i18n/localize.js';
 
 /**
- * The payment methods, in the order `ready-to-pay` gave them, as a radio group. With a single method the
- * group is still shown (it tells the customer what is accepted).
+ * The payment methods the element can collect, in the order `ready-to-pay` gave them, as a radio group.
+ * With a single method there is nothing to choose: it is named, with the accepted brands, as a heading.
  */
 export function renderMethods(
   methods: readonly PaymentMethodInfo[],
@@ -19,6 +19,9 @@ export function renderMethods(
     }
     return m.method;
   };
+  if (methods.length === 1) {
+    return html`<h3 part="methods" class="method-single">${label(methods[0]!)}</h3>`;
+  }
   return html`<fieldset part="methods">
     <legend>${t('paymentMethods')}</legend>
     ${methods.map(
