@@ -88,6 +88,9 @@ const EMPTY_CARD: CardInput = { name: '', number: '', expiry: '', cvv: '', email
  * @csspart error - An error message block.
  * @csspart retry-button - The button that retries a failed step.
  * @csspart skeleton - The loading placeholder.
+ * @csspart approval - The 3-D Secure / offsite approval dialog.
+ * @csspart approval-close - The button that closes (abandons) the approval.
+ * @csspart approval-frame - The frame showing the approval page.
  * @csspart status - The live region that announces progress and errors.
  *
  * @cssprop --rebilly-color-background - Background colour.
@@ -145,6 +148,11 @@ export class RebillyInstrumentsElement extends LitElement {
   @property({ attribute: 'redirect-url' }) redirectUrl?: string;
   /** `purchase` (default) or `setup`. */
   @property({ attribute: 'transaction-type' }) transactionType?: 'purchase' | 'setup';
+  /**
+   * Approve 3-D Secure / offsite payments by navigating the whole page (and back to `redirect-url`, or this
+   * page) instead of in a modal dialog. The element on the return page settles the payment.
+   */
+  @property({ type: Boolean, attribute: 'full-page-redirect' }) fullPageRedirect = false;
   /** Added or overriding messages by language: `{ es: { payButton: 'Pagar {amount}' } }`. */
   @property({ attribute: false }) messages: MessageOverrides = {};
   /** `light` or `dark` forces a colour scheme; absent follows `prefers-color-scheme`. */
@@ -175,6 +183,7 @@ export class RebillyInstrumentsElement extends LitElement {
 
   protected override updated(): void {
     this.#syncBusy();
+    this.#syncApprovalDialog();
     if (this.state === 'completed' && !this.#focusedResult) {
       this.#focusedResult = true;
       this.renderRoot.querySelector<HTMLElement>('[part~="result"]')?.focus();
@@ -184,6 +193,20 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #focusedResult = false;
+
+  /** Opens the approval dialog as a modal (focus trapped, the page inert) and restores focus after it. */
+  #syncApprovalDialog(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="approval"]');
+    if (dialog && !dialog.open && this.isConnected) {
+      dialog.showModal();
+      this.#approvalWasOpen = true;
+    } else if (!dialog && this.#approvalWasOpen) {
+      this.#approvalWasOpen = false;
+      this.renderRoot.querySelector<HTMLElement>('[part~="pay-button"]')?.focus();
+    }
+  }
+
+  #approvalWasOpen = false;
 
   /** Typed listeners: `el.addEventListener('error', (e) => e.detail.code)` type-checks. */
   override addEventListener<K extends keyof RebillyInstrumentsElementEventMap>(
@@ -229,7 +252,11 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   /** The human message for an error code, in the element's locale. */
-  errorMessage(code: ErrorCode, context: { afterSubmit?: boolean; details?: string } = {}): string {
+  errorMessage(
+    code: ErrorCode,
+    context: { afterSubmit?: boolean; details?: string; unsafeApproval?: boolean } = {},
+  ): string {
+    if (context.unsafeApproval) return this.#t('error.server-unsafe-approval');
     if (context.afterSubmit && (code === 'network' || code === 'timeout')) {
       return this.#t(`error.${code}-payment` as MessageKey);
     }
@@ -326,6 +353,8 @@ export class RebillyInstrumentsElement extends LitElement {
         return this.#t('loading');
       case 'paying':
         return this.#t('paying');
+      case 'approving':
+        return this.#t('approving');
       default:
         return this.#liveMessage;
     }
@@ -342,8 +371,36 @@ export class RebillyInstrumentsElement extends LitElement {
         ${failure ? renderError(t, failure, failure.retryable ? { retry: () => checkout.retry() } : {}) : nothing}
         ${!failure && checkout.paymentError ? this.#renderPaymentError() : nothing}
       </div>
-      ${this.#renderBody()}
+      ${this.#renderBody()} ${this.#renderApproval()}
     </div>`;
+  }
+
+  #renderApproval() {
+    const approval = this.#checkout.approval;
+    if (!approval || this.state !== 'approving') return nothing;
+    const t = this.#t;
+    const close = () => this.#checkout.abandonApproval();
+    return html`<dialog
+      part="approval"
+      aria-labelledby="approval-title"
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        close();
+      }}
+    >
+      <div class="approval-head">
+        <h2 id="approval-title">${t('approvalTitle')}</h2>
+        <button type="button" part="approval-close" @click=${close}>${t('approvalClose')}</button>
+      </div>
+      <iframe
+        part="approval-frame"
+        title=${t('approvalFrame')}
+        src=${approval.url}
+        sandbox="allow-forms allow-scripts allow-same-origin allow-popups"
+        referrerpolicy="no-referrer"
+        @load=${() => this.#checkout.approvalNavigated()}
+      ></iframe>
+    </dialog>`;
   }
 
   #renderPaymentError() {

@@ -13,9 +13,19 @@ import type {
   Transaction,
 } from '../events.js';
 import { RETRYABLE_CODES } from '../events.js';
-import { isAbortError, toErrorDetail } from '../api/index.js';
+import { getStorefrontClient, isAbortError, StorefrontGetTransaction, toErrorDetail } from '../api/index.js';
+import type { StorefrontClient } from '../api/index.js';
 import { loadCheckout, SUPPORTED_METHODS, type LoadCache } from './load.js';
-import { submitPayment, type CardPayment } from './pay.js';
+import { submitPayment, type CardPayment, type PaymentOutcome } from './pay.js';
+import {
+  forgetPendingApproval,
+  isFinal,
+  isSafeApprovalUrl,
+  needsApproval,
+  peekPendingApproval,
+  savePendingApproval,
+  type PendingApproval,
+} from './approval.js';
 
 /** The flow's state, mirrored by the element's read-only `state` property. */
 export type CheckoutState = 'idle' | 'loading' | 'ready' | 'paying' | 'approving' | 'completed' | 'failed';
@@ -35,8 +45,19 @@ export interface CheckoutHost extends ReactiveControllerHost, HTMLElement {
     detail: RebillyInstrumentsEventMap[K]['detail'],
   ): void;
   /** Turns an error code (+ context) into the human message in the element's locale. */
-  errorMessage(code: ErrorCode, context?: { afterSubmit?: boolean; details?: string }): string;
+  errorMessage(code: ErrorCode, context?: { afterSubmit?: boolean; details?: string; unsafeApproval?: boolean }): string;
+  /** Approval by navigating the whole page instead of a modal. */
+  readonly fullPageRedirect: boolean;
 }
+
+/** The approval the customer is looking at (rendered by the element as a modal dialog). */
+export interface ApprovalView {
+  url: string;
+  transactionId: string;
+}
+
+/** How often a transaction waiting for approval is read again (the approval frame's loads also wake it). */
+const APPROVAL_POLL_MS = 1000;
 
 /** Delay that coalesces a burst of property changes after the first load into one round of requests. */
 const RELOAD_DEBOUNCE_MS = 80;
@@ -56,6 +77,8 @@ export class CheckoutController implements ReactiveController {
   /** Server field errors from the last payment attempt (422 `invalidFields`). */
   fieldErrors: InvalidField[] = [];
   completed: PurchaseCompletedDetail | undefined;
+  /** The approval in progress, while `state === 'approving'` in the modal flow. */
+  approval: ApprovalView | undefined;
 
   #host: CheckoutHost;
   #config: Config | undefined;
@@ -67,9 +90,14 @@ export class CheckoutController implements ReactiveController {
   #cache: LoadCache = {};
   #paying = false;
   #connected = false;
+  #resumeChecked = false;
+  #approvalWatch: { wake(): void; abandon(): void } | undefined;
 
-  constructor(host: CheckoutHost) {
+  readonly #navigate: (url: string) => void;
+
+  constructor(host: CheckoutHost, options: { navigate?: (url: string) => void } = {}) {
     this.#host = host;
+    this.#navigate = options.navigate ?? ((url) => globalThis.location.assign(url));
     host.addController(this);
   }
 
@@ -103,6 +131,7 @@ export class CheckoutController implements ReactiveController {
   /** Tries the failed load again (the retry button). */
   retry(): void {
     if (this.#configResult && !this.#paying) {
+      this.paymentError = undefined;
       this.failure = undefined;
       this.#apply(this.#configResult, true);
     }
@@ -127,28 +156,203 @@ export class CheckoutController implements ReactiveController {
     this.paymentError = undefined;
     this.fieldErrors = [];
     this.#setState('paying');
+    let leftPage = false;
     try {
       const outcome = await submitPayment(config, data, card, {
         onInstrument: (detail: InstrumentReadyDetail) => this.#host.emit('instrument-ready', detail),
+        redirectUrl: config.redirectUrl ?? (this.#host.fullPageRedirect ? returnUrl() : undefined),
       });
-      this.#settle(outcome.transaction, {
-        mode: config.mode,
-        transaction: outcome.transaction,
-        ...(outcome.invoice ? { invoice: outcome.invoice } : {}),
-        ...(outcome.orderId ? { orderId: outcome.orderId } : {}),
-        ...(outcome.token ? { token: outcome.token } : {}),
-      });
+      leftPage = await this.#conclude(config, outcome);
     } catch (error) {
       const afterSubmit = (error as { mayHaveReachedServer?: boolean })?.mayHaveReachedServer === true;
-      const detail = this.#errorDetail(error, { afterSubmit });
-      this.fieldErrors = detail.invalidFields ?? [];
-      this.paymentError = detail;
-      this.#setState('ready');
+      this.#fail(this.#errorDetail(error, { afterSubmit }));
+    } finally {
+      if (!leftPage) {
+        this.#paying = false;
+        this.#applyDeferred();
+      }
+    }
+  }
+
+  /** Closes the approval the customer is looking at: the attempt settles (approved, declined or abandoned). */
+  abandonApproval(): void {
+    this.#approvalWatch?.abandon();
+  }
+
+  /** The approval frame loaded a page: a good moment to read the transaction again. */
+  approvalNavigated(): void {
+    this.#approvalWatch?.wake();
+  }
+
+  /**
+   * Settles what a purchase/payment returned: approved, declined, or waiting for approval (3-D Secure,
+   * offsite). Returns true when the page is being navigated away for a full-page approval.
+   */
+  async #conclude(config: Config, outcome: PaymentOutcome): Promise<boolean> {
+    const completed = (transaction: Transaction): PurchaseCompletedDetail => ({
+      mode: config.mode,
+      transaction,
+      ...(outcome.invoice ? { invoice: outcome.invoice } : {}),
+      ...(outcome.orderId ? { orderId: outcome.orderId } : {}),
+      ...(outcome.token ? { token: outcome.token } : {}),
+    });
+    const transaction = outcome.transaction;
+    if (!needsApproval(transaction)) {
+      this.#settle(transaction, completed(transaction));
+      return false;
+    }
+    const url = transaction.approvalUrl!;
+    if (!isSafeApprovalUrl(url, config.apiUrl)) {
+      this.#fail({
+        code: 'server',
+        message: this.#host.errorMessage('server', { unsafeApproval: true }),
+        retryable: false,
+        transaction,
+      });
+      return false;
+    }
+    // What reads the transaction afterwards: the purchase's session token, else the customer JWT.
+    const credential = outcome.sessionToken ?? (config.credential.kind === 'jwt' ? config.credential.value : undefined);
+    if (!credential) {
+      this.#fail({
+        code: 'server',
+        message: this.#host.errorMessage('server', { afterSubmit: true }),
+        retryable: false,
+        transaction,
+      });
+      return false;
+    }
+    if (this.#host.fullPageRedirect) {
+      const pending: PendingApproval = {
+        v: 1,
+        transactionId: transaction.id,
+        credential,
+        mode: config.mode,
+        apiUrl: config.apiUrl,
+        ...(config.organizationId ? { organizationId: config.organizationId } : {}),
+        ...(outcome.orderId ? { orderId: outcome.orderId } : {}),
+        ...(outcome.invoice?.id ? { invoiceId: outcome.invoice.id } : {}),
+        ...(outcome.token ? { token: outcome.token } : {}),
+        createdAt: Date.now(),
+      };
+      if (savePendingApproval(pending)) {
+        this.#setState('approving');
+        this.#navigate(url);
+        return true;
+      }
+      // No sessionStorage (privacy mode): approve in the modal instead, so the result is not lost.
+    }
+    const reader = this.#reader(config, credential);
+    this.approval = { url, transactionId: transaction.id };
+    this.#setState('approving');
+    const result = await this.#watchApproval(reader, transaction);
+    this.approval = undefined;
+    if (result.settled) {
+      this.#settle(result.transaction, completed(result.transaction));
+    } else {
+      this.#fail({
+        code: 'approval-abandoned',
+        message: this.#host.errorMessage('approval-abandoned'),
+        retryable: true,
+        transaction: result.transaction,
+      });
+    }
+    return false;
+  }
+
+  #reader(config: Config, credential: string): StorefrontClient {
+    return getStorefrontClient({
+      apiUrl: config.apiUrl,
+      organizationId: config.organizationId,
+      credential: { kind: 'jwt', value: credential },
+    });
+  }
+
+  /**
+   * Reads the transaction until its result is final, or until the customer closes the approval; then
+   * reads it once more, so a payment approved just before closing still counts as approved.
+   */
+  async #watchApproval(
+    reader: StorefrontClient,
+    initial: Transaction,
+  ): Promise<{ settled: boolean; transaction: Transaction }> {
+    let abandoned = false;
+    let wake: () => void = () => {};
+    this.#approvalWatch = {
+      wake: () => wake(),
+      abandon: () => {
+        abandoned = true;
+        wake();
+      },
+    };
+    let last = initial;
+    try {
+      for (;;) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, APPROVAL_POLL_MS);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        try {
+          last = await StorefrontGetTransaction(reader, initial.id);
+          if (isFinal(last)) return { settled: true, transaction: last };
+        } catch (error) {
+          // A failed read is retried on the next tick; after the customer closed, the last known state counts.
+          if (isAbortError(error) && !abandoned) continue;
+        }
+        if (abandoned) return { settled: false, transaction: last };
+      }
+    } finally {
+      this.#approvalWatch = undefined;
+    }
+  }
+
+  /** After a full-page approval: settles the attempt this page was sent back for, then forgets it. */
+  async #resume(config: Config, pending: PendingApproval): Promise<void> {
+    this.#paying = true;
+    this.#setState('approving');
+    try {
+      const transaction = await StorefrontGetTransaction(this.#reader(config, pending.credential), pending.transactionId);
+      forgetPendingApproval();
+      const completed: PurchaseCompletedDetail = {
+        mode: pending.mode,
+        transaction,
+        ...(pending.orderId ? { orderId: pending.orderId } : {}),
+        ...(pending.token ? { token: pending.token } : {}),
+      };
+      if (isFinal(transaction)) {
+        this.#settle(transaction, completed);
+      } else {
+        this.#fail({
+          code: 'approval-abandoned',
+          message: this.#host.errorMessage('approval-abandoned'),
+          retryable: true,
+          transaction,
+        });
+      }
+    } catch (error) {
+      if (isAbortError(error)) return;
+      // Kept for the next try (the retry button or a reload): the outcome is still unknown.
+      this.#resumeChecked = false;
+      const detail = this.#errorDetail(error, { afterSubmit: true });
+      this.failure = detail;
+      this.#setState('failed');
       this.#host.emit('error', detail);
+      return;
     } finally {
       this.#paying = false;
-      this.#applyDeferred();
     }
+    if (this.state !== 'completed') this.#scheduleLoad(true);
+  }
+
+  /** Reports a payment problem and leaves the form usable (when there is data to pay with). */
+  #fail(detail: ErrorDetail): void {
+    this.fieldErrors = detail.invalidFields ?? [];
+    this.paymentError = detail;
+    this.#setState(this.data ? 'ready' : 'failed');
+    this.#host.emit('error', detail);
   }
 
   #settle(transaction: Transaction, completed: PurchaseCompletedDetail): void {
@@ -168,28 +372,23 @@ export class CheckoutController implements ReactiveController {
         retryable: true,
         transaction,
       };
-      this.paymentError = detail;
-      this.#setState('ready');
-      this.#host.emit('error', detail);
+      this.#fail(detail);
       return;
     }
     // Anything else (waiting for approval the element could not open, still pending): the outcome is not
     // known yet. Say so, keep the transaction for the page, and do not pretend either way.
-    const detail: ErrorDetail = {
+    this.#fail({
       code: 'server',
       message: this.#host.errorMessage('server', { afterSubmit: true }),
       retryable: false,
       transaction,
-    };
-    this.paymentError = detail;
-    this.#setState('ready');
-    this.#host.emit('error', detail);
+    });
   }
 
   #applyDeferred(): void {
     const deferred = this.#deferred;
     this.#deferred = undefined;
-    if (deferred && this.state !== 'completed') this.#apply(deferred);
+    if (deferred) this.#apply(deferred);
   }
 
   #apply(result: ConfigResult, force = false): void {
@@ -211,6 +410,14 @@ export class CheckoutController implements ReactiveController {
     }
     const previous = this.#config;
     this.#config = result.config;
+    if (!this.#resumeChecked && this.#connected) {
+      this.#resumeChecked = true;
+      const pending = peekPendingApproval(result.config.apiUrl, result.config.organizationId);
+      if (pending) {
+        void this.#resume(result.config, pending);
+        return;
+      }
+    }
     if (this.state === 'completed' && !force) {
       // A finished checkout stays finished until the purchase data itself changes.
       if (previous && sameCheckout(previous, result.config)) return;
@@ -306,4 +513,10 @@ function declineReason(transaction: Transaction): string | undefined {
   ];
   const found = candidates.find((c) => typeof c === 'string' && c.trim());
   return found as string | undefined;
+}
+
+/** Where a full-page approval comes back to when the page gave no `redirect-url`: this page. */
+function returnUrl(): string | undefined {
+  const href = globalThis.location?.href;
+  return href ? href.split('#')[0] : undefined;
 }

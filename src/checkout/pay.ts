@@ -33,7 +33,7 @@ export async function submitPayment(
   config: Config,
   data: CheckoutData,
   card: CardPayment,
-  hooks: { onInstrument(detail: InstrumentReadyDetail): void },
+  hooks: { onInstrument(detail: InstrumentReadyDetail): void; redirectUrl?: string | undefined },
 ): Promise<PaymentOutcome> {
   const client = getStorefrontClient(config);
   const billingAddress: BillingAddress = {
@@ -46,7 +46,7 @@ export async function submitPayment(
     billingAddress,
   });
   hooks.onInstrument({ method: 'payment-card', token: token.id, billingAddress });
-  const redirect = config.redirectUrl ? { redirectUrl: config.redirectUrl } : {};
+  const redirect = hooks.redirectUrl ? { redirectUrl: hooks.redirectUrl } : {};
 
   switch (config.mode) {
     case 'items': {

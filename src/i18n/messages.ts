@@ -46,6 +46,10 @@ export const en = {
   declinedNoReason: 'Your payment was declined. You can try again or use another card.',
   tryAgain: 'Try again',
   retryLoad: 'Retry',
+  approvalTitle: 'Approve your payment',
+  approvalFrame: 'Payment approval page from your bank or payment provider',
+  approvalClose: 'Cancel approval',
+  approving: 'Waiting for your approval…',
   // Errors (by code)
   'error.invalid-config': 'This checkout is not set up correctly: {details}',
   'error.insecure-key':
@@ -62,6 +66,8 @@ export const en = {
   'error.timeout-payment':
     'The payment service took too long to answer. Your payment may have gone through: please check before paying again.',
   'error.server': 'The payment service had a problem. Please try again.',
+  'error.server-unsafe-approval':
+    'The payment needs an approval page whose address is not safe to open, so it was not opened. Please contact the merchant.',
   'error.payment-declined': 'The payment was declined.',
   'error.approval-abandoned': 'The payment approval was closed before it finished.',
   'error.not-payable': 'This can no longer be paid.',
@@ -112,6 +118,10 @@ export const es: Catalogue = {
   declinedNoReason: 'Tu pago fue rechazado. Puedes intentarlo de nuevo o usar otra tarjeta.',
   tryAgain: 'Intentar de nuevo',
   retryLoad: 'Reintentar',
+  approvalTitle: 'Aprueba tu pago',
+  approvalFrame: 'Página de aprobación de tu banco o proveedor de pagos',
+  approvalClose: 'Cancelar la aprobación',
+  approving: 'Esperando tu aprobación…',
   'error.invalid-config': 'Este pago no está bien configurado: {details}',
   'error.insecure-key':
     'Se dio una clave API secreta a este pago. No se envió nada. Usa una clave publicable (pk_…) en páginas web.',
@@ -127,6 +137,8 @@ export const es: Catalogue = {
   'error.timeout-payment':
     'El servicio de pago tardó demasiado en responder. Es posible que el pago se haya realizado: compruébalo antes de pagar de nuevo.',
   'error.server': 'El servicio de pago tuvo un problema. Inténtalo de nuevo.',
+  'error.server-unsafe-approval':
+    'El pago necesita una página de aprobación cuya dirección no es segura, así que no se abrió. Contacta con el comercio.',
   'error.payment-declined': 'El pago fue rechazado.',
   'error.approval-abandoned': 'La aprobación del pago se cerró antes de terminar.',
   'error.not-payable': 'Esto ya no se puede pagar.',
@@ -172,6 +184,10 @@ export const fr: Catalogue = {
   declinedNoReason: 'Votre paiement a été refusé. Vous pouvez réessayer ou utiliser une autre carte.',
   tryAgain: 'Réessayer',
   retryLoad: 'Réessayer',
+  approvalTitle: 'Approuvez votre paiement',
+  approvalFrame: "Page d'approbation de votre banque ou prestataire de paiement",
+  approvalClose: "Annuler l'approbation",
+  approving: 'En attente de votre approbation…',
   'error.invalid-config': "Ce paiement n'est pas configuré correctement : {details}",
   'error.insecure-key':
     "Une clé API secrète a été donnée à ce paiement. Rien n'a été envoyé. Utilisez une clé publiable (pk_…) dans les pages web.",
@@ -187,6 +203,8 @@ export const fr: Catalogue = {
   'error.timeout-payment':
     'Le service de paiement a mis trop de temps à répondre. Le paiement a peut-être abouti : vérifiez avant de payer à nouveau.',
   'error.server': 'Le service de paiement a rencontré un problème. Réessayez.',
+  'error.server-unsafe-approval':
+    "Le paiement demande une page d'approbation dont l'adresse n'est pas sûre : elle n'a pas été ouverte. Contactez le marchand.",
   'error.payment-declined': 'Le paiement a été refusé.',
   'error.approval-abandoned': "L'approbation du paiement a été fermée avant la fin.",
   'error.not-payable': 'Ceci ne peut plus être payé.',

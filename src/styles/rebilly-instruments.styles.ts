@@ -280,6 +280,38 @@ export const styles = css`
     outline: 3px solid var(--_focus);
   }
 
+  /* Approval (3-D Secure / offsite) */
+  [part~='approval'] {
+    inline-size: min(560px, 96vw);
+    block-size: min(720px, 92vh);
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_fg);
+    background: var(--_bg);
+  }
+  [part~='approval'][open] {
+    display: flex;
+    flex-direction: column;
+  }
+  [part~='approval']::backdrop {
+    background: rgb(0 0 0 / 0.5);
+  }
+  .approval-head {
+    display: flex;
+    justify-content: space-between;
+    align-items: center;
+    gap: var(--_space);
+    padding: var(--_space);
+    border-block-end: 1px solid var(--_border);
+  }
+  [part~='approval-frame'] {
+    flex: 1;
+    inline-size: 100%;
+    border: 0;
+    background: #fff;
+  }
+
   /* Loading skeleton */
   [part~='skeleton'] {
     display: grid;

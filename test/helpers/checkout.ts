@@ -47,7 +47,8 @@ export function field(el: Element, name: RegExp): HTMLInputElement {
   for (const label of root.querySelectorAll('label')) {
     if (name.test(label.textContent ?? '') && label.htmlFor) {
       const input = root.getElementById(label.htmlFor);
-      if (input instanceof HTMLInputElement) return input;
+      // tagName, not instanceof: the element may live in an iframe (another realm).
+      if (input?.tagName === 'INPUT') return input as HTMLInputElement;
     }
   }
   throw new Error(`No field labelled ${name}`);
