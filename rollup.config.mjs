@@ -36,7 +36,7 @@ const isDependency = (id) => /^(lit|@lit|lit-html|lit-element|zod)(\/|$)/.test(i
 
 export default [
   {
-    input: { index: 'src/index.ts', define: 'src/define.ts'},
+    input: { index: 'src/index.ts', define: 'src/define.ts', facade: 'src/facade.ts' },
     external: isDependency,
     output: {
       dir: 'dist',
