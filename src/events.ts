@@ -101,6 +101,8 @@ export interface OrderSummary {
   tax: number;
   shipping: number;
   total: number;
+  /** What is still to pay when it differs from the total (a partly paid invoice). */
+  amountDue?: number;
 }
 
 export interface PaymentMethodInfo {

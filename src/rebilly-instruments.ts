@@ -22,6 +22,10 @@ import { renderSummary } from './views/summary.js';
 import { renderMethods } from './views/methods.js';
 import { renderCardForm } from './views/card-form.js';
 import { renderApproved, renderError } from './views/result.js';
+import { NEW_CARD, renderInstruments } from './views/instruments.js';
+import { depositAmountProblem, renderDepositAmount } from './views/deposit.js';
+import type { CheckoutData } from './checkout/data.js';
+import type { ErrorMessageContext } from './checkout/checkout-controller.js';
 
 /** Properties whose change is an `update()` of the purchase data or the connection. */
 const CONFIG_PROPERTIES = [
@@ -117,6 +121,13 @@ export class RebillyInstrumentsElement extends LitElement {
   @state() private _card: CardInput = { ...EMPTY_CARD };
   @state() private _shown = new Set<CardField>();
   @state() private _method = 'payment-card';
+  /** Selected saved instrument id, or NEW_CARD; '' = the customer's default. */
+  @state() private _instrument = '';
+  @state() private _depositAmount: number | undefined = undefined;
+  @state() private _depositText = '';
+  @state() private _depositShown = false;
+  /** The data the form was last prepared for (prefill and deposit default happen once per data). */
+  #preparedFor: CheckoutData | undefined;
 
   /** Publishable key (`pk_sandbox_…` / `pk_live_…`). A secret key is refused (`insecure-key`) and never sent. */
   @property({ attribute: 'publishable-key' }) publishableKey?: string;
@@ -179,6 +190,7 @@ export class RebillyInstrumentsElement extends LitElement {
     if (!this.hasUpdated || CONFIG_PROPERTIES.some((name) => changed.has(name))) {
       this.#checkout.configure(parseConfig(this.#rawOptions()));
     }
+    if (this.#checkout.data) this.#prepare(this.#checkout.data);
   }
 
   protected override updated(): void {
@@ -252,11 +264,11 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   /** The human message for an error code, in the element's locale. */
-  errorMessage(
-    code: ErrorCode,
-    context: { afterSubmit?: boolean; details?: string; unsafeApproval?: boolean } = {},
-  ): string {
+  errorMessage(code: ErrorCode, context: ErrorMessageContext = {}): string {
     if (context.unsafeApproval) return this.#t('error.server-unsafe-approval');
+    if (context.notPayable) {
+      return this.#t(`notPayable.${context.notPayable.what}` as MessageKey, { status: context.notPayable.status });
+    }
     if (context.afterSubmit && (code === 'network' || code === 'timeout')) {
       return this.#t(`error.${code}-payment` as MessageKey);
     }
@@ -305,8 +317,23 @@ export class RebillyInstrumentsElement extends LitElement {
   #onSubmit = (): void => {
     if (this.state !== 'ready') return;
     const data = this.#checkout.data!;
+    let amount: number | undefined;
+    if (data.deposit) {
+      amount = this._depositAmount;
+      if (depositAmountProblem(amount, data.deposit)) {
+        this._depositShown = true;
+        this.#announce(this.#t('formHasErrors'));
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#field-amount')?.focus());
+        return;
+      }
+    }
+    const instrument = this.#selectedInstrument(data);
+    if (instrument !== NEW_CARD) {
+      void this.#checkout.pay({ kind: 'saved', paymentInstrumentId: instrument }, amount);
+      return;
+    }
     const problems = this.#cardProblems();
-    const invalid = (Object.keys(problems) as CardField[]);
+    const invalid = Object.keys(problems) as CardField[];
     if (invalid.length) {
       this._shown = new Set(['name', 'number', 'expiry', 'cvv', 'email']);
       this.#announce(this.#t('formHasErrors'));
@@ -318,17 +345,38 @@ export class RebillyInstrumentsElement extends LitElement {
       return;
     }
     const expiry = parseExpiry(this._card.expiry)!;
-    void this.#checkout.payWithCard({
-      method: 'payment-card',
-      pan: digitsOnly(this._card.number),
-      cvv: this._card.cvv.trim(),
-      expMonth: expiry.month,
-      expYear: expiry.year,
-      name: this._card.name.trim(),
-      email: this._card.email.trim() || undefined,
-      currency: data.currency,
-    });
+    void this.#checkout.pay(
+      {
+        kind: 'card',
+        card: {
+          method: 'payment-card',
+          pan: digitsOnly(this._card.number),
+          cvv: this._card.cvv.trim(),
+          expMonth: expiry.month,
+          expYear: expiry.year,
+          name: this._card.name.trim(),
+          email: this._card.email.trim() || undefined,
+        },
+      },
+      amount,
+    );
   };
+
+  /** The saved instrument that pays, or NEW_CARD (the default instrument is preselected). */
+  #selectedInstrument(data: CheckoutData): string {
+    const ids = data.savedInstruments.map((i) => i.id);
+    if (this._instrument === NEW_CARD || ids.includes(this._instrument)) return this._instrument;
+    if (data.defaultInstrumentId && ids.includes(data.defaultInstrumentId)) return data.defaultInstrumentId;
+    return ids[0] ?? NEW_CARD;
+  }
+
+  /** Once per loaded data: prefill the cardholder name and the deposit's default amount. */
+  #prepare(data: CheckoutData): void {
+    if (this.#preparedFor === data) return;
+    this.#preparedFor = data;
+    if (data.customerName && !this._card.name) this._card = { ...this._card, name: data.customerName };
+    if (data.deposit && this._depositText === '') this._depositAmount = data.deposit.initial;
+  }
 
   #needsEmail(): boolean {
     const config = this.#checkout.config;
@@ -415,21 +463,12 @@ export class RebillyInstrumentsElement extends LitElement {
     const checkout = this.#checkout;
     const t = this.#t;
     const data = checkout.data;
-    if (checkout.state === 'completed' && checkout.completed) {
-      const txn = checkout.completed.transaction;
-      const amount =
-        typeof txn.amount === 'number' && txn.currency
-          ? formatMoney(txn.amount, txn.currency, this.#locale)
-          : data
-            ? formatMoney(data.amount, data.currency, this.#locale)
-            : '';
-      return renderApproved(t, amount, txn.id);
-    }
+    if (checkout.state === 'completed' && checkout.completed) return this.#renderResult();
     if (!data) {
       return checkout.state === 'loading' || checkout.state === 'idle' ? renderSkeleton() : nothing;
     }
     if (checkout.state === 'failed') return nothing;
-    const cardMethod = data.paymentMethods.find((m) => m.method === 'payment-card');
+    const locale = this.#locale;
     const brand = detectBrand(this._card.number);
     const serverErrors: Partial<Record<CardField, string>> = {};
     for (const issue of checkout.fieldErrors) {
@@ -437,31 +476,92 @@ export class RebillyInstrumentsElement extends LitElement {
       if (field && !serverErrors[field]) serverErrors[field] = issue.message;
     }
     const busy = checkout.state === 'paying' || checkout.state === 'approving' || checkout.state === 'loading';
+    const instrument = this.#selectedInstrument(data);
+    const amount = data.deposit ? (this._depositAmount ?? 0) : data.amount;
+    const money = formatMoney(amount, data.currency, locale);
+    const payLabel =
+      data.mode === 'payout'
+        ? t('payoutButton', { amount: money })
+        : data.setup || (data.mode === 'jwt' && !data.invoice && !data.transaction)
+          ? t('saveCardButton')
+          : t('payButton', { amount: money });
+    const leading = html`${data.deposit
+      ? renderDepositAmount(
+          data.deposit,
+          { amount: this._depositAmount, customText: this._depositText, showError: this._depositShown },
+          {
+            preset: (value) => {
+              this._depositAmount = value;
+              this._depositText = '';
+            },
+            custom: (text) => {
+              this._depositText = text;
+              const value = Number(text.replace(',', '.'));
+              this._depositAmount = text.trim() && Number.isFinite(value) ? value : undefined;
+            },
+            blur: () => (this._depositShown = this._depositText !== ''),
+          },
+          t,
+          locale,
+        )
+      : nothing}
+    ${data.savedInstruments.length
+      ? renderInstruments(data.savedInstruments, instrument, (id) => (this._instrument = id), t)
+      : nothing}`;
     return html`
-      ${data.summary ? renderSummary(data.summary, t, this.#locale) : nothing}
+      ${data.summary && !data.deposit ? renderSummary(data.summary, t, locale) : nothing}
       ${renderMethods(
         data.paymentMethods.filter((m) => SUPPORTED_METHODS.has(m.method)),
         this._method,
         (m) => (this._method = m),
         t,
       )}
-      ${cardMethod && this._method === 'payment-card'
-        ? renderCardForm(
-            {
-              input: this._card,
-              problems: this.#cardProblems(),
-              serverErrors,
-              shown: this._shown,
-              brand: brand?.name,
-              cvvLength: brand?.cvvLength ?? 3,
-              needsEmail: this.#needsEmail(),
-              busy,
-              payLabel: t('payButton', { amount: formatMoney(data.amount, data.currency, this.#locale) }),
-            },
-            { input: this.#onInput, blur: this.#onBlur, submit: this.#onSubmit },
-            t,
-          )
-        : nothing}
+      ${renderCardForm(
+        {
+          input: this._card,
+          problems: this.#cardProblems(),
+          serverErrors,
+          shown: this._shown,
+          brand: brand?.name,
+          cvvLength: brand?.cvvLength ?? 3,
+          needsEmail: this.#needsEmail(),
+          busy,
+          payLabel,
+          showCard: instrument === NEW_CARD,
+          leading,
+        },
+        { input: this.#onInput, blur: this.#onBlur, submit: this.#onSubmit },
+        t,
+      )}
     `;
+  }
+
+  #renderResult() {
+    const t = this.#t;
+    const result = this.#checkout.completed!;
+    const data = this.#checkout.data;
+    const locale = this.#locale;
+    switch (result.kind) {
+      case 'purchase': {
+        const txn = result.detail.transaction;
+        const amount =
+          typeof txn.amount === 'number' && txn.currency
+            ? formatMoney(txn.amount, txn.currency, locale)
+            : data
+              ? formatMoney(data.amount, data.currency, locale)
+              : '';
+        return renderApproved(t, t('approvedTitle'), t('approvedBody', { amount }), txn.id);
+      }
+      case 'setup':
+        return renderApproved(t, t('setupTitle'), t('setupBody'), result.detail.transaction.id);
+      case 'instrument':
+        return renderApproved(t, t('setupTitle'), t('setupBody'), undefined);
+      case 'payout': {
+        const request = result.detail.payoutRequest as { amount?: number; currency?: string; id?: string };
+        const amount =
+          typeof request.amount === 'number' && request.currency ? formatMoney(request.amount, request.currency, locale) : '';
+        return renderApproved(t, t('payoutTitle'), t('payoutBody', { amount }), request.id);
+      }
+    }
   }
 }

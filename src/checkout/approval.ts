@@ -45,6 +45,8 @@ export interface PendingApproval {
   orderId?: string;
   invoiceId?: string;
   token?: string;
+  /** A setup transaction (settles as `setup-completed`). */
+  setup?: boolean;
   createdAt: number;
 }
 

@@ -5,18 +5,18 @@ import type {
   ErrorDetail,
   InstrumentReadyDetail,
   InvalidField,
-  Mode,
-  OrderSummary,
-  PaymentMethodInfo,
+  PayoutCompletedDetail,
   PurchaseCompletedDetail,
+  SetupCompletedDetail,
   RebillyInstrumentsEventMap,
   Transaction,
 } from '../events.js';
 import { RETRYABLE_CODES } from '../events.js';
 import { getStorefrontClient, isAbortError, StorefrontGetTransaction, toErrorDetail } from '../api/index.js';
 import type { StorefrontClient } from '../api/index.js';
-import { loadCheckout, SUPPORTED_METHODS, type LoadCache } from './load.js';
-import { submitPayment, type CardPayment, type PaymentOutcome } from './pay.js';
+import { loadCheckout, NotPayableError, SUPPORTED_METHODS, type LoadCache } from './load.js';
+import type { CheckoutData } from './data.js';
+import { submitPayment, type Instruction, type PaymentOutcome } from './pay.js';
 import {
   forgetPendingApproval,
   isFinal,
@@ -30,14 +30,7 @@ import {
 /** The flow's state, mirrored by the element's read-only `state` property. */
 export type CheckoutState = 'idle' | 'loading' | 'ready' | 'paying' | 'approving' | 'completed' | 'failed';
 
-export interface CheckoutData {
-  mode: Mode;
-  summary: OrderSummary | null;
-  paymentMethods: PaymentMethodInfo[];
-  /** What the pay button charges now (major units). */
-  amount: number;
-  currency: string;
-}
+export type { CheckoutData } from './data.js';
 
 export interface CheckoutHost extends ReactiveControllerHost, HTMLElement {
   emit<K extends keyof RebillyInstrumentsEventMap>(
@@ -45,9 +38,17 @@ export interface CheckoutHost extends ReactiveControllerHost, HTMLElement {
     detail: RebillyInstrumentsEventMap[K]['detail'],
   ): void;
   /** Turns an error code (+ context) into the human message in the element's locale. */
-  errorMessage(code: ErrorCode, context?: { afterSubmit?: boolean; details?: string; unsafeApproval?: boolean }): string;
+  errorMessage(code: ErrorCode, context?: ErrorMessageContext): string;
   /** Approval by navigating the whole page instead of a modal. */
   readonly fullPageRedirect: boolean;
+}
+
+export interface ErrorMessageContext {
+  /** The failure happened after a payment may have reached the server. */
+  afterSubmit?: boolean;
+  details?: string;
+  unsafeApproval?: boolean;
+  notPayable?: { what: 'invoice' | 'transaction' | 'payout' | 'deposit'; status: string };
 }
 
 /** The approval the customer is looking at (rendered by the element as a modal dialog). */
@@ -55,6 +56,13 @@ export interface ApprovalView {
   url: string;
   transactionId: string;
 }
+
+/** What finished, for the result view (the same detail the terminal event carried). */
+export type CompletedResult =
+  | { kind: 'purchase'; detail: PurchaseCompletedDetail }
+  | { kind: 'setup'; detail: SetupCompletedDetail }
+  | { kind: 'payout'; detail: PayoutCompletedDetail }
+  | { kind: 'instrument'; instrument: Record<string, unknown> };
 
 /** How often a transaction waiting for approval is read again (the approval frame's loads also wake it). */
 const APPROVAL_POLL_MS = 1000;
@@ -76,7 +84,7 @@ export class CheckoutController implements ReactiveController {
   paymentError: ErrorDetail | undefined;
   /** Server field errors from the last payment attempt (422 `invalidFields`). */
   fieldErrors: InvalidField[] = [];
-  completed: PurchaseCompletedDetail | undefined;
+  completed: CompletedResult | undefined;
   /** The approval in progress, while `state === 'approving'` in the modal flow. */
   approval: ApprovalView | undefined;
 
@@ -145,10 +153,11 @@ export class CheckoutController implements ReactiveController {
   }
 
   /**
-   * Pays with a card. One call is one payment attempt: calls while a payment is in flight (double click,
-   * Enter held down) return without sending anything.
+   * Pays with a new card or a saved instrument (`amount`: the amount a deposit customer chose). One call is
+   * one payment attempt: calls while a payment is in flight (double click, Enter held down) return without
+   * sending anything.
    */
-  async payWithCard(card: CardPayment): Promise<void> {
+  async pay(instruction: Instruction, amount?: number): Promise<void> {
     const config = this.#config;
     const data = this.data;
     if (this.#paying || this.state !== 'ready' || !config || !data) return;
@@ -158,9 +167,10 @@ export class CheckoutController implements ReactiveController {
     this.#setState('paying');
     let leftPage = false;
     try {
-      const outcome = await submitPayment(config, data, card, {
+      const outcome = await submitPayment(config, data, instruction, {
         onInstrument: (detail: InstrumentReadyDetail) => this.#host.emit('instrument-ready', detail),
         redirectUrl: config.redirectUrl ?? (this.#host.fullPageRedirect ? returnUrl() : undefined),
+        amount,
       });
       leftPage = await this.#conclude(config, outcome);
     } catch (error) {
@@ -189,13 +199,27 @@ export class CheckoutController implements ReactiveController {
    * offsite). Returns true when the page is being navigated away for a full-page approval.
    */
   async #conclude(config: Config, outcome: PaymentOutcome): Promise<boolean> {
-    const completed = (transaction: Transaction): PurchaseCompletedDetail => ({
-      mode: config.mode,
-      transaction,
-      ...(outcome.invoice ? { invoice: outcome.invoice } : {}),
-      ...(outcome.orderId ? { orderId: outcome.orderId } : {}),
-      ...(outcome.token ? { token: outcome.token } : {}),
-    });
+    if (outcome.kind === 'payout') {
+      this.#finish({ kind: 'payout', detail: { payoutRequest: outcome.payoutRequest } });
+      return false;
+    }
+    if (outcome.kind === 'instrument') {
+      this.#finish({ kind: 'instrument', instrument: outcome.instrument });
+      return false;
+    }
+    const completed = (transaction: Transaction): CompletedResult =>
+      outcome.kind === 'setup'
+        ? { kind: 'setup', detail: { instrument: outcome.instrument, transaction } }
+        : {
+            kind: 'purchase',
+            detail: {
+              mode: config.mode,
+              transaction,
+              ...(outcome.invoice ? { invoice: outcome.invoice } : {}),
+              ...(outcome.orderId ? { orderId: outcome.orderId } : {}),
+              ...(outcome.token ? { token: outcome.token } : {}),
+            },
+          };
     const transaction = outcome.transaction;
     if (!needsApproval(transaction)) {
       this.#settle(transaction, completed(transaction));
@@ -230,9 +254,10 @@ export class CheckoutController implements ReactiveController {
         mode: config.mode,
         apiUrl: config.apiUrl,
         ...(config.organizationId ? { organizationId: config.organizationId } : {}),
-        ...(outcome.orderId ? { orderId: outcome.orderId } : {}),
-        ...(outcome.invoice?.id ? { invoiceId: outcome.invoice.id } : {}),
-        ...(outcome.token ? { token: outcome.token } : {}),
+        ...(outcome.kind === 'payment' && outcome.orderId ? { orderId: outcome.orderId } : {}),
+        ...(outcome.kind === 'payment' && outcome.invoice?.id ? { invoiceId: outcome.invoice.id } : {}),
+        ...(outcome.kind === 'payment' && outcome.token ? { token: outcome.token } : {}),
+        ...(outcome.kind === 'setup' ? { setup: true } : {}),
         createdAt: Date.now(),
       };
       if (savePendingApproval(pending)) {
@@ -316,12 +341,17 @@ export class CheckoutController implements ReactiveController {
     try {
       const transaction = await StorefrontGetTransaction(this.#reader(config, pending.credential), pending.transactionId);
       forgetPendingApproval();
-      const completed: PurchaseCompletedDetail = {
-        mode: pending.mode,
-        transaction,
-        ...(pending.orderId ? { orderId: pending.orderId } : {}),
-        ...(pending.token ? { token: pending.token } : {}),
-      };
+      const completed: CompletedResult = pending.setup
+        ? { kind: 'setup', detail: { instrument: transaction.paymentInstrument as Record<string, unknown> ?? {}, transaction } }
+        : {
+            kind: 'purchase',
+            detail: {
+              mode: pending.mode,
+              transaction,
+              ...(pending.orderId ? { orderId: pending.orderId } : {}),
+              ...(pending.token ? { token: pending.token } : {}),
+            },
+          };
       if (isFinal(transaction)) {
         this.#settle(transaction, completed);
       } else {
@@ -347,6 +377,15 @@ export class CheckoutController implements ReactiveController {
     if (this.state !== 'completed') this.#scheduleLoad(true);
   }
 
+  /** The one terminal success: the result view and its event. */
+  #finish(result: CompletedResult): void {
+    this.completed = result;
+    this.#setState('completed');
+    if (result.kind === 'purchase') this.#host.emit('purchase-completed', result.detail);
+    else if (result.kind === 'setup') this.#host.emit('setup-completed', result.detail);
+    else if (result.kind === 'payout') this.#host.emit('payout-completed', result.detail);
+  }
+
   /** Reports a payment problem and leaves the form usable (when there is data to pay with). */
   #fail(detail: ErrorDetail): void {
     this.fieldErrors = detail.invalidFields ?? [];
@@ -355,11 +394,9 @@ export class CheckoutController implements ReactiveController {
     this.#host.emit('error', detail);
   }
 
-  #settle(transaction: Transaction, completed: PurchaseCompletedDetail): void {
+  #settle(transaction: Transaction, completed: CompletedResult): void {
     if (transaction.result === 'approved') {
-      this.completed = completed;
-      this.#setState('completed');
-      this.#host.emit('purchase-completed', completed);
+      this.#finish(completed);
       return;
     }
     if (transaction.result === 'declined' || transaction.result === 'canceled' || transaction.status === 'declined') {
@@ -484,6 +521,14 @@ export class CheckoutController implements ReactiveController {
   }
 
   #errorDetail(error: unknown, context: { afterSubmit?: boolean } = {}): ErrorDetail {
+    if (error instanceof NotPayableError) {
+      return {
+        code: 'not-payable',
+        message: this.#host.errorMessage('not-payable', { notPayable: { what: error.what, status: error.status } }),
+        retryable: false,
+        ...(error.transaction ? { transaction: error.transaction } : {}),
+      };
+    }
     const detail = toErrorDetail(error);
     return {
       ...detail,

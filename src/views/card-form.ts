@@ -15,6 +15,10 @@ export interface CardFormModel {
   needsEmail: boolean;
   busy: boolean;
   payLabel: string;
+  /** Show the card fields (false when a saved instrument pays). */
+  showCard: boolean;
+  /** Choices rendered inside the form, before the card fields (saved instruments, deposit amounts). */
+  leading?: unknown;
 }
 
 export interface CardFormHandlers {
@@ -85,7 +89,14 @@ export function renderCardForm(model: CardFormModel, handlers: CardFormHandlers,
     }}
   >
     <h3 id="card-form-title" class="visually-hidden">${t('cardForm')}</h3>
-    ${model.needsEmail
+    ${model.leading ?? nothing} ${model.showCard ? renderCardFields() : nothing}
+    <button type="submit" part="pay-button" ?disabled=${model.busy} aria-disabled=${model.busy ? 'true' : 'false'}>
+      ${model.busy ? t('paying') : model.payLabel}
+    </button>
+  </form>`;
+
+  function renderCardFields() {
+    return html`${model.needsEmail
       ? renderField({ field: 'email', label: t('email'), autocomplete: 'email', inputmode: 'email', type: 'email' })
       : nothing}
     ${renderField({ field: 'name', label: t('cardholderName'), autocomplete: 'cc-name' })}
@@ -116,9 +127,6 @@ export function renderCardForm(model: CardFormModel, handlers: CardFormHandlers,
         inputmode: 'numeric',
         maxlength: model.cvvLength,
       })}
-    </div>
-    <button type="submit" part="pay-button" ?disabled=${model.busy} aria-disabled=${model.busy ? 'true' : 'false'}>
-      ${model.busy ? t('paying') : model.payLabel}
-    </button>
-  </form>`;
+    </div>`;
+  }
 }

@@ -2,12 +2,15 @@ import { html, nothing } from 'lit';
 import type { ErrorDetail } from '../events.js';
 import type { Translate } from '../i18n/localize.js';
 
-/** The approved view. It takes focus (tabindex=-1) so keyboard and screen-reader users land on it. */
-export function renderApproved(t: Translate, amount: string, transactionId: string | undefined) {
+/**
+ * The success view (approved, card saved, payout requested). It takes focus (tabindex=-1) so keyboard and
+ * screen-reader users land on it.
+ */
+export function renderApproved(t: Translate, title: string, body: string, reference: string | undefined) {
   return html`<section part="result" tabindex="-1" aria-labelledby="result-title" data-result="approved">
-    <h2 id="result-title">${t('approvedTitle')}</h2>
-    <p>${t('approvedBody', { amount })}</p>
-    ${transactionId ? html`<p class="muted">${t('transactionRef', { id: transactionId })}</p>` : nothing}
+    <h2 id="result-title">${title}</h2>
+    <p>${body}</p>
+    ${reference ? html`<p class="muted">${t('transactionRef', { id: reference })}</p>` : nothing}
   </section>`;
 }
 

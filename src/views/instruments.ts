@@ -1,0 +1,29 @@
+import { html } from 'lit';
+import type { SavedInstrument } from '../checkout/data.js';
+import type { Translate } from '../i18n/localize.js';
+
+/** Value of the "new card" choice in the instrument chooser. */
+export const NEW_CARD = 'new-card';
+
+/** The customer's saved instruments and "New card", as one radio group (JWT modes). */
+export function renderInstruments(
+  instruments: readonly SavedInstrument[],
+  selected: string,
+  onSelect: (id: string) => void,
+  t: Translate,
+) {
+  const label = (i: SavedInstrument) =>
+    t('savedCard', {
+      brand: i.brand ?? t('methodCard'),
+      last4: i.last4 ?? '····',
+      expiry: i.expMonth && i.expYear ? `${String(i.expMonth).padStart(2, '0')}/${String(i.expYear).slice(-2)}` : '—',
+    });
+  const option = (value: string, text: string) => html`<label class="method" part="instrument">
+    <input type="radio" name="instrument" .value=${value} .checked=${value === selected} @change=${() => onSelect(value)} />
+    <span>${text}</span>
+  </label>`;
+  return html`<fieldset part="instruments" class="choices">
+    <legend>${t('payWith')}</legend>
+    ${instruments.map((i) => option(i.id, label(i)))} ${option(NEW_CARD, t('newCard'))}
+  </fieldset>`;
+}
