@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { findChrome, CHROME_ARGS } from './scripts/find-chrome.mjs';
 import { startEmulator } from './emulator/index.mjs';
+import { reactPlugin } from './scripts/wtr-react.mjs';
 
 let executablePath;
 try {
@@ -15,6 +16,10 @@ try {
 }
 
 const emulator = await startEmulator({ port: 0, quiet: true });
+
+// test/integration/csp/ pages are served with a strict Content-Security-Policy (no inline script or style,
+// no eval), as a careful merchant page would be; test/integration/csp.test.ts loads them in an iframe.
+const STRICT_CSP = "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
 const stop = () => emulator.close().catch(() => {});
 process.once('exit', stop);
 
@@ -26,8 +31,25 @@ export default {
   concurrentBrowsers: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
+  middleware: [
+    function strictCsp(context, next) {
+      if (context.path.startsWith('/test/integration/csp/')) context.set('Content-Security-Policy', STRICT_CSP);
+      return next();
+    },
+  ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    // React ships CommonJS only: serve it to test/integration/react.test.ts as ES modules.
+    reactPlugin(),
+    {
+      // Vue's ES module build reads `process.env.NODE_ENV`, which a bundler would replace.
+      name: 'vue-node-env',
+      transform(context) {
+        if (/\/node_modules\/(vue|@vue\/[^/]+)\/dist\//.test(context.path) && typeof context.body === 'string') {
+          return { body: context.body.replaceAll('process.env.NODE_ENV', '"production"') };
+        }
+      },
+    },
     {
       name: 'rebilly-emulator',
       async serverStop() {
