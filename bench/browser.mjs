@@ -125,7 +125,20 @@ async function memory(cdp) {
     listeners[target] = found.length;
     await cdp.send('Runtime.releaseObject', { objectId: result.objectId });
   }
+  // Live element instances (queryObjects walks the heap after a GC): the direct leak check.
+  const { result: proto } = await cdp.send('Runtime.evaluate', {
+    expression: 'customElements.get("rebilly-instruments").prototype',
+  });
+  const { objects } = await cdp.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+  const { result: count } = await cdp.send('Runtime.callFunctionOn', {
+    objectId: objects.objectId,
+    functionDeclaration: 'function () { return this.length; }',
+    returnByValue: true,
+  });
+  await cdp.send('Runtime.releaseObject', { objectId: objects.objectId });
+  await cdp.send('Runtime.releaseObject', { objectId: proto.objectId });
   return {
+    liveElements: count.value,
     heapUsed: usedSize,
     nodes: counters.nodes,
     jsEventListeners: counters.jsEventListeners,
@@ -265,27 +278,49 @@ export async function runBrowserBench({ latencyMs = 100, progress = () => {} } =
       const run = (fn, ...args) => page.evaluate(fn, ...args);
       await run((c) => window.bench.cycleNew(c, 10), config); // warm-up: JIT, shared client, caches
       await run((c) => window.bench.purchases(c, 2, { number: '4111111111111111', expiry: '12/30', cvv: '123' }), config);
+      await run((c) => window.bench.cycleNew(c, 10, { waitReady: false }), config);
+      // Control for the leak check: one element held on the page must count as one live element.
+      await run((c) => window.bench.connect('held', c, 10000), config);
+      const control = (await memory(cdp)).liveElements;
+      await run(() => window.bench.remove('held'));
       const phases = [];
+      // Each phase runs ROUNDS times in a row: a leak grows the heap by about the same amount every round;
+      // warm-up (JIT, inline caches, lazily built tables) grows it in the first rounds only.
+      const ROUNDS = 3;
       let before = await memory(cdp);
+      const baseline = before;
       const phase = async (name, count, fn, ...args) => {
-        const outcome = await run(fn, ...args);
-        const after = await memory(cdp);
-        const growth = diff(before, after);
-        phases.push({ name, count, outcome, before, after, growth, heapPerCycle: growth.heapUsed / count });
-        before = after;
+        const start = before;
+        const rounds = [];
+        for (let i = 0; i < ROUNDS; i++) {
+          const outcome = await run(fn, ...args);
+          const after = await memory(cdp);
+          rounds.push({ outcome, after, growth: diff(before, after) });
+          before = after;
+        }
+        const last = rounds.at(-1);
+        phases.push({
+          name,
+          count,
+          rounds: rounds.length,
+          outcome: last.outcome,
+          outcomes: rounds.map((r) => r.outcome),
+          heapGrowthPerRound: rounds.map((r) => r.growth.heapUsed),
+          heapPerCycleLastRound: last.growth.heapUsed / count,
+          liveElementsAfter: last.after.liveElements,
+          growth: diff(start, last.after),
+          growthAllRounds: diff(baseline, last.after),
+          after: last.after,
+        });
       };
+      const card = { number: '4111111111111111', expiry: '12/30', cvv: '123' };
       await phase('200 × new element, connect → data-ready → disconnect', 200, (c) => window.bench.cycleNew(c, 200), config);
       await phase('200 × new element, connect → disconnect at once (load aborted)', 200, (c) => window.bench.cycleNew(c, 200, { waitReady: false }), config);
       await phase('200 × one element moved out of and back into the page', 200, (c) => window.bench.cycleSame(c, 200), config);
-      await phase(
-        '50 purchases (approved card), a new element each',
-        50,
-        (c) => window.bench.purchases(c, 50, { number: '4111111111111111', expiry: '12/30', cvv: '123' }),
-        config,
-      );
+      await phase('50 purchases (approved card), a new element each', 50, (c, k) => window.bench.purchases(c, 50, k), config, card);
       await cdp.detach();
       await page.close();
-      return phases;
+      return { baseline, control, phases };
     });
 
     // 5. Many instances on one page, sharing one client.
@@ -293,12 +328,15 @@ export async function runBrowserBench({ latencyMs = 100, progress = () => {} } =
       const page = await openPage();
       const rows = [];
       const n = 20;
-      for (const variant of ['same cart', 'different carts']) {
-        const sb = emulator.createSandbox({ latencyMs });
+      let sameCartSandbox;
+      for (const variant of ['same cart', 'different carts', 'same cart, preflights cached']) {
+        // The third variant re-uses the first one's sandbox: same URLs, so Chromium's preflight cache hits.
+        const sb = variant.endsWith('cached') ? sameCartSandbox : emulator.createSandbox({ latencyMs });
+        if (variant === 'same cart') sameCartSandbox = sb;
         const configs = Array.from({ length: n }, (_, i) => ({
           ...base(sb),
           publishableKey: PK,
-          items: variant === 'same cart' ? CART : [{ planId: 'plan-starter', quantity: i + 1 }],
+          items: variant.startsWith('same cart') ? CART : [{ planId: 'plan-starter', quantity: i + 1 }],
         }));
         await clearLog(sb);
         const r = await page.evaluate((cs, t) => window.bench.many(cs, t), configs, Math.max(10000, latencyMs * 60));

@@ -7,7 +7,7 @@
 //   node bench/run.mjs --only size     just the sizes (no browser)
 //   node bench/run.mjs --latency 200   another emulator latency for round trips and many instances
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureSize } from './size.mjs';
@@ -178,21 +178,27 @@ function report(r) {
         out.push(`  200 lines vs 2 lines: locale update ${fixed(big.localeMs / small.localeMs, 1)}×, re-render ${fixed(big.rerenderMs / small.rerenderMs, 1)}×`);
       }
     } else if (b.bigCart?.error) out.push(`\nBig cart: failed: ${b.bigCart.error}`);
-    if (Array.isArray(b.memory)) {
+    if (b.memory?.phases) {
+      const rounds = b.memory.phases[0]?.rounds ?? 0;
       out.push(
         table(
-          'Memory and leaks in one page (after forced GC; growth over the phase)',
-          ['phase', 'outcome', 'heap growth', 'per cycle', 'DOM nodes', 'JS listeners', 'window/document listeners'],
-          b.memory.map((m) => [
+          `Memory and leaks in one page (after forced GC; each phase run ${rounds} times in a row)`,
+          ['phase', 'outcome (last round)', 'heap growth per round', 'per cycle, last round', 'live elements after', 'DOM nodes Δ', 'JS listeners Δ', 'window/document listeners Δ'],
+          b.memory.phases.map((m) => [
             m.name,
             m.outcome.completed !== undefined ? `${m.outcome.completed}/${m.count} completed` : m.outcome.ready !== undefined ? `${m.outcome.ready} ready` : m.outcome.state,
-            `${m.growth.heapUsed >= 0 ? '+' : ''}${kb(m.growth.heapUsed)}`,
-            `${fixed(m.heapPerCycle, 0)} B`,
+            m.heapGrowthPerRound.map((g) => `${g >= 0 ? '+' : ''}${(g / 1024).toFixed(1)}`).join(', ') + ' KB',
+            `${fixed(m.heapPerCycleLastRound, 0)} B`,
+            m.liveElementsAfter,
             m.growth.nodes,
             m.growth.jsEventListeners,
             `${m.growth.windowListeners} / ${m.growth.documentListeners}`,
           ]),
-          [`heap before the first phase: ${kb(b.memory[0]?.before.heapUsed)}; after the last: ${kb(b.memory.at(-1)?.after.heapUsed)}`],
+          [
+            `heap after warm-up: ${kb(b.memory.baseline.heapUsed)}; at the end: ${kb(b.memory.phases.at(-1)?.after.heapUsed)}. ` +
+              'A leak grows the heap by a similar amount every round; warm-up only in the first rounds.',
+            `live elements = instances of the element class still on the heap (CDP Runtime.queryObjects); control: one element held → ${b.memory.control}.`,
+          ],
         ),
       );
     } else if (b.memory?.error) out.push(`\nMemory: failed: ${b.memory.error}`);
@@ -233,6 +239,12 @@ if (only === 'all' || only === 'browser') {
 }
 results.seconds = Math.round((Date.now() - started) / 1000);
 
-writeFileSync(resolve(root, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+const file = resolve(root, 'bench/results.json');
+if (only !== 'all' && existsSync(file)) {
+  // A partial run keeps the other figures of the last full run.
+  const previous = JSON.parse(readFileSync(file, 'utf8'));
+  for (const key of ['size', 'browser']) if (!results[key] && previous[key]) results[key] = previous[key];
+}
+writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 console.log(report(results));
 console.log(`\nWritten to bench/results.json (${results.seconds} s).`);
