@@ -80,6 +80,11 @@ const EMPTY_CARD: CardInput = { name: '', number: '', expiry: '', cvv: '', email
  * @csspart tax - The tax row.
  * @csspart shipping - The shipping row.
  * @csspart total - The total row.
+ * @csspart amount-due - The amount-due row (a partly paid invoice).
+ * @csspart instruments - The saved-instrument chooser (JWT modes).
+ * @csspart instrument - One saved instrument (or "New card").
+ * @csspart deposit-amounts - The deposit amount chooser.
+ * @csspart deposit-preset - One preset deposit amount.
  * @csspart methods - The payment-method chooser.
  * @csspart method - One payment method.
  * @csspart card-form - The card form.

@@ -632,7 +632,7 @@ async function payment(ctx) {
 
   if (mode === 'transactionId') {
     const original = load(ctx, 'transactions', data.transactionId, 'Transaction', 'transaction');
-    if (original.status !== 'pending' || original.type === 'setup') {
+    if (original.status !== 'pending') {
       throw conflict(`Transaction "${original.id}" is not payable (status ${original.status}, result ${original.result})`);
     }
     const checked = checkInstruction(ctx, data, '', existingCustomerId);

@@ -109,10 +109,12 @@ export async function loadCheckout(config: Config, cache: LoadCache, signal: Abo
     case 'jwt': {
       if (config.transactionId) return loadTransaction(config, config.transactionId, client, cached, readyToPay, customer, signal);
       if (config.invoiceId) return loadInvoice(config, config.invoiceId, client, cached, readyToPay, customer, signal);
-      // The customer's wallet: saved instruments, and a new card to add (or to set up).
+      // The customer's wallet: a new card to save (and, with `setup`, to set up). Saved cards are not
+      // offered here: there is nothing to pay with them.
       const who = await customer();
       return {
         ...base(config, who, [{ method: 'payment-card' }], setup),
+        savedInstruments: [],
         summary: null,
         amount: 0,
         currency: SETUP_CURRENCY,

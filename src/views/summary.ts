@@ -40,6 +40,12 @@ export function renderSummary(summary: OrderSummary, t: Translate, locale: strin
         <dt>${hasBreakdown ? t('total') : t('amountDue')}</dt>
         <dd class="num">${money(summary.total)}</dd>
       </div>
+      ${summary.amountDue !== undefined && summary.amountDue !== summary.total
+        ? html`<div class="amount-row total" part="amount-due">
+            <dt>${t('amountDue')}</dt>
+            <dd class="num">${money(summary.amountDue)}</dd>
+          </div>`
+        : nothing}
     </dl>
   </section>`;
 }
