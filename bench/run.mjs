@@ -130,6 +130,10 @@ function report(r) {
             'cold = first element on a new sandbox (no cached CORS preflight); warm = a second element (preflights cached).',
             'critical path = longest chain of requests in the emulator log where each began after the previous was answered.',
             'target = sequential API round trips (preflights not counted).',
+            'cold critical paths:',
+            ...b.roundTrips
+              .filter((row) => row.available)
+              .map((row) => `  ${row.mode}: ${row.cold.criticalPath.path.map((p) => p.replace(/^Storefront/, '')).join(' → ')}`),
           ],
         ),
       );
