@@ -515,12 +515,14 @@ export class RebillyInstrumentsElement extends LitElement {
       : nothing}`;
     return html`
       ${data.summary && !data.deposit ? renderSummary(data.summary, t, locale) : nothing}
-      ${renderMethods(
-        data.paymentMethods.filter((m) => SUPPORTED_METHODS.has(m.method)),
-        this._method,
-        (m) => (this._method = m),
-        t,
-      )}
+      ${instrument === NEW_CARD
+        ? renderMethods(
+            data.paymentMethods.filter((m) => SUPPORTED_METHODS.has(m.method)),
+            this._method,
+            (m) => (this._method = m),
+            t,
+          )
+        : nothing}
       ${renderCardForm(
         {
           input: this._card,

@@ -177,6 +177,24 @@ export const styles = css`
     outline: 1px solid var(--_primary);
   }
 
+  /* Choices inside the form: saved instruments, deposit amounts */
+  .choices {
+    border: 0;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--_space) / 2);
+  }
+  .choices legend {
+    padding: 0;
+    margin-block-end: 6px;
+    font-weight: 600;
+  }
+  .choices .field {
+    flex-basis: 100%;
+  }
+
   /* Card form */
   form {
     display: grid;
