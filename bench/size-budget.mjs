@@ -16,6 +16,15 @@ console.log(
   `dist/cdn/rebilly-instruments.js: ${source.length} B min, ${gzip} B gzip, ${brotli} B brotli (budget ${BUDGET_GZIP} B gzip)`,
 );
 if (gzip > BUDGET_GZIP) {
-  console.error(`Size budget exceeded by ${gzip - BUDGET_GZIP} B gzip.`);
+  console.error(`Size budget exceeded by ${gzip - BUDGET_GZIP} B gzip. Where the bytes go (gzip of each part alone):`);
+  try {
+    const { cdnComposition } = await import('./size.mjs');
+    for (const part of cdnComposition() ?? []) {
+      console.error(`  ${part.group.padEnd(28)} ${String(part.min).padStart(7)} B min  ${String(part.gzipAlone).padStart(6)} B gzip`);
+    }
+  } catch {
+    // the composition is a hint only; the check itself stands
+  }
+  console.error('Full figures: npm run bench -- --only size');
   process.exit(1);
 }

@@ -99,9 +99,6 @@ function piecesFromSourceMap(code, map) {
       col += v[0];
       if (v.length >= 4) sourceIndex += v[1];
       segs.push({ col, source: v.length >= 4 ? sourceIndex : -1 });
-      if (v.length >= 4) {
-        // keep the running state of the other fields consistent (we only need the source index)
-      }
     }
     let prevEnd = 0;
     let prevSource = segs[0]?.source ?? -1;
@@ -123,6 +120,15 @@ function piecesFromSourceMap(code, map) {
   ]);
 }
 
+/** Where the bytes of the built single-file bundle go, through its source map (null without a map). */
+export function cdnComposition() {
+  const cdnFile = join(root, 'dist/cdn/rebilly-instruments.js');
+  if (!existsSync(cdnFile + '.map')) return null;
+  const cdn = readFileSync(cdnFile);
+  const map = JSON.parse(readFileSync(cdnFile + '.map', 'utf8'));
+  return composition(piecesFromSourceMap(cdn.toString('utf8'), map), measure(cdn));
+}
+
 export async function measureSize() {
   const result = { ours: {}, rebilly: {}, composition: {}, notes: [] };
 
@@ -130,11 +136,8 @@ export async function measureSize() {
   const cdnFile = join(root, 'dist/cdn/rebilly-instruments.js');
   const cdn = readFileSync(cdnFile);
   result.ours.cdn = { file: 'dist/cdn/rebilly-instruments.js', ...measure(cdn) };
-  const mapFile = cdnFile + '.map';
-  if (existsSync(mapFile)) {
-    const map = JSON.parse(readFileSync(mapFile, 'utf8'));
-    result.composition.cdn = composition(piecesFromSourceMap(cdn.toString('utf8'), map), result.ours.cdn);
-  }
+  const parts = cdnComposition();
+  if (parts) result.composition.cdn = parts;
 
   // 2. The ESM entry `dist/define.js` with lit and zod resolved, bundled and minified by esbuild.
   const esm = await bundleEsm(join(root, 'dist/define.js'));
