@@ -56,12 +56,15 @@ export function groupOf(path) {
  * Splits a bundle into groups: `pieces` is a list of [group, text] in bundle order. Reports per group its
  * minified bytes, share, and gzip of that group's text alone (an approximation: gzip works across groups).
  */
-function composition(pieces, total) {
+function composition(pieces, total, { marginal = false } = {}) {
   const groups = new Map();
   for (const [group, text] of pieces) groups.set(group, (groups.get(group) ?? '') + text);
   const rows = [...groups].map(([group, text]) => {
     const bytes = Buffer.byteLength(text);
-    return { group, min: bytes, share: bytes / total.min, gzipAlone: gzip(Buffer.from(text)) };
+    const row = { group, min: bytes, share: bytes / total.min, gzipAlone: gzip(Buffer.from(text)) };
+    // What the gzip total loses when this part's text is cut out of the bundle: the saving if it went.
+    if (marginal) row.gzipSaved = total.gzip - gzip(Buffer.from(pieces.filter(([g]) => g !== group).map(([, t]) => t).join('')));
+    return row;
   });
   return rows.sort((a, b) => b.min - a.min);
 }
@@ -126,7 +129,7 @@ export function cdnComposition() {
   if (!existsSync(cdnFile + '.map')) return null;
   const cdn = readFileSync(cdnFile);
   const map = JSON.parse(readFileSync(cdnFile + '.map', 'utf8'));
-  return composition(piecesFromSourceMap(cdn.toString('utf8'), map), measure(cdn));
+  return composition(piecesFromSourceMap(cdn.toString('utf8'), map), measure(cdn), { marginal: true });
 }
 
 export async function measureSize() {
