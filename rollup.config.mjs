@@ -2,7 +2,8 @@
 //  1. dist/*.js + *.d.ts: ES modules for bundlers, one file per source module, lit and zod left as
 //     dependencies (`import '…'` / `import '…/define'`).
 //  2. dist/cdn/rebilly-instruments.js: one minified, self-contained file for plain pages and CDNs that
-//     registers the tag: <script type="module" src=".../rebilly-instruments.js"></script>
+//     registers the tag: <script type="module" src=".../rebilly-instruments.js"></script>. The Spanish and
+//     French catalogues are separate small files in dist/cdn/i18n/, fetched only when those languages are used.
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -57,7 +58,10 @@ export default [
   {
     input: 'src/define.ts',
     output: {
-      file: 'dist/cdn/rebilly-instruments.js',
+      dir: 'dist/cdn',
+      entryFileNames: 'rebilly-instruments.js',
+      // Languages other than English load on demand, from beside the entry file.
+      chunkFileNames: 'i18n/[name]-[hash].js',
       format: 'es',
       sourcemap: true,
     },

@@ -14,7 +14,7 @@ import {
   type CardField,
   type CardInput,
 } from './checkout/card.js';
-import { formatMoney, isRtl, localize, resolveLocale, type Translate } from './i18n/localize.js';
+import { ensureLanguage, formatMoney, isRtl, localize, resolveLocale, type Translate } from './i18n/localize.js';
 import type { MessageKey, MessageOverrides } from './i18n/messages.js';
 import { styles } from './styles/rebilly-instruments.styles.js';
 import { renderSkeleton } from './views/skeleton.js';
@@ -180,6 +180,19 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #t: Translate = localize('en');
+  #languageLoading: Promise<void> | undefined;
+
+  /** `updateComplete` also waits for a language catalogue being loaded, so it resolves with the final text. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.#languageLoading) {
+      const pending = this.#languageLoading;
+      await pending;
+      if (this.#languageLoading === pending) this.#languageLoading = undefined;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
   #locale = 'en';
 
   override connectedCallback(): void {
@@ -189,8 +202,18 @@ export class RebillyInstrumentsElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || changed.has('messages') || !this.hasUpdated) {
-      this.#locale = resolveLocale(this.locale, this);
-      this.#t = localize(this.#locale, this.messages);
+      const locale = resolveLocale(this.locale, this);
+      this.#locale = locale;
+      this.#t = localize(locale, this.messages);
+      const pending = ensureLanguage(locale);
+      if (pending) {
+        // English until the language's catalogue arrives, then the same render in that language.
+        this.#languageLoading = pending.then(() => {
+          if (this.#locale !== locale) return;
+          this.#t = localize(locale, this.messages);
+          this.requestUpdate();
+        });
+      }
     }
     if (!this.hasUpdated || CONFIG_PROPERTIES.some((name) => changed.has(name))) {
       this.#checkout.configure(parseConfig(this.#rawOptions()));

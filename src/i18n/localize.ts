@@ -1,5 +1,30 @@
 import { SHIPPED, en, type Catalogue, type MessageKey, type MessageOverrides } from './messages.js';
 
+/** Shipped catalogues loaded so far, by language. */
+const loaded: Record<string, Catalogue> = { en };
+const loading = new Map<string, Promise<void>>();
+
+/**
+ * Makes sure the shipped catalogue of the locale's language is loaded. Returns undefined when it already
+ * is (or none is shipped), else a promise that settles when it is (a failed load falls back to English).
+ */
+export function ensureLanguage(locale: string): Promise<void> | undefined {
+  const language = locale.split('-')[0]!.toLowerCase();
+  if (loaded[language] || !SHIPPED[language]) return undefined;
+  let pending = loading.get(language);
+  if (!pending) {
+    pending = SHIPPED[language]!()
+      .then((module) => {
+        loaded[language] = module.default;
+      })
+      .catch(() => {
+        loaded[language] = {}; // unreachable chunk: English it is, and no retry loop
+      });
+    loading.set(language, pending);
+  }
+  return pending;
+}
+
 /** Right-to-left scripts, by primary language subtag. */
 const RTL = new Set(['ar', 'dv', 'fa', 'he', 'ku', 'ps', 'sd', 'ug', 'ur', 'yi']);
 
@@ -31,8 +56,8 @@ export function localize(locale: string, overrides: MessageOverrides = {}) {
   const chain: Catalogue[] = [
     overrides[locale],
     overrides[language],
-    SHIPPED[locale],
-    SHIPPED[language],
+    loaded[locale],
+    loaded[language],
     overrides['en'],
     en,
   ].filter((c): c is Catalogue => c !== undefined);
