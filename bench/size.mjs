@@ -1,7 +1,7 @@
 // Size figures for `npm run bench`: min / gzip / brotli bytes of our bundles and of @rebilly/instruments,
 // measured the same way, plus where our bytes go (lit, zod, element code by folder).
 // Deterministic for a given build: no timings here.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,12 +18,17 @@ function measure(buf) {
   return { min: b.length, gzip: gzip(b), brotli: brotli(b) };
 }
 
-/** esbuild, the way an app's bundler would: the entry with every import resolved, minified, ES2022. */
+/**
+ * esbuild, the way an app's bundler would: the entry with every import resolved, minified, ES2022, code
+ * splitting on (so what loads on demand, like extra languages, stays out of the entry). Returns the entry
+ * chunk (what a page loads up front), its inputs, and the lazily loaded chunks.
+ */
 async function bundleEsm(entry) {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [entry],
     bundle: true,
+    splitting: true,
     minify: true,
     format: 'esm',
     platform: 'browser',
@@ -33,11 +38,31 @@ async function bundleEsm(entry) {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    outfile: join(root, 'bench/.out/bundle.js'),
+    outdir: join(root, 'bench/.out'),
   });
-  const output = result.outputFiles.find((f) => f.path.endsWith('.js'));
-  const meta = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
-  return { code: Buffer.from(output.contents), inputs: meta?.inputs ?? {} };
+  const [entryPath, meta] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
+  const file = (path) => result.outputFiles.find((f) => f.path === resolve(root, path));
+  const code = Buffer.from(file(entryPath).contents);
+  // Chunks the entry imports statically load up front too; the rest load on demand.
+  const upFront = new Set([entryPath]);
+  const queue = [entryPath];
+  while (queue.length) {
+    for (const imp of result.metafile.outputs[queue.pop()].imports ?? []) {
+      if (imp.kind === 'import-statement' && !upFront.has(imp.path)) upFront.add(imp.path), queue.push(imp.path);
+    }
+  }
+  const staticChunks = [...upFront].filter((p) => p !== entryPath).map((p) => Buffer.from(file(p).contents));
+  const lazy = Object.keys(result.metafile.outputs)
+    .filter((p) => p.endsWith('.js') && !upFront.has(p))
+    .map((p) => ({ file: relative(join(root, 'bench/.out'), resolve(root, p)), ...measure(Buffer.from(file(p).contents)) }));
+  return { code: Buffer.concat([code, ...staticChunks]), inputs: meta?.inputs ?? {}, lazy };
+}
+
+/** Every .js file under a directory, recursively. */
+function jsFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? jsFiles(join(dir, d.name)) : d.name.endsWith('.js') ? [join(dir, d.name)] : [],
+  );
 }
 
 /** Which part of the bundle a source file belongs to. */
@@ -139,12 +164,17 @@ export async function measureSize() {
   const cdnFile = join(root, 'dist/cdn/rebilly-instruments.js');
   const cdn = readFileSync(cdnFile);
   result.ours.cdn = { file: 'dist/cdn/rebilly-instruments.js', ...measure(cdn) };
+  // Files beside it that the entry loads only on demand (e.g. the Spanish and French catalogues).
+  result.ours.cdnLazy = jsFiles(join(root, 'dist/cdn'))
+    .filter((f) => f !== cdnFile)
+    .map((f) => ({ file: relative(root, f), ...measure(readFileSync(f)) }));
   const parts = cdnComposition();
   if (parts) result.composition.cdn = parts;
 
   // 2. The ESM entry `dist/define.js` with lit and zod resolved, bundled and minified by esbuild.
   const esm = await bundleEsm(join(root, 'dist/define.js'));
   result.ours.esm = { file: 'dist/define.js + lit + zod (esbuild --bundle --minify)', ...measure(esm.code) };
+  result.ours.esmLazy = esm.lazy;
   const esmPieces = Object.entries(esm.inputs).map(([path, { bytesInOutput }]) => [groupOf(path), 'x'.repeat(bytesInOutput)]);
   result.composition.esm = composition(esmPieces, result.ours.esm).map(({ gzipAlone, ...row }) => row);
 
@@ -167,6 +197,7 @@ export async function measureSize() {
     const entry = pkg.module ?? pkg.main;
     const theirs = await bundleEsm(join(dir, entry));
     result.rebilly.esm = { file: `@rebilly/instruments/${entry} + deps (esbuild --bundle --minify)`, ...measure(theirs.code) };
+    result.rebilly.esmLazy = theirs.lazy;
     // What it fetches at run time on top of its bundle (not counted above).
     const source = readFileSync(join(dir, entry), 'utf8');
     const runtime = [...new Set(source.match(/https:\/\/[a-z0-9.-]+\/[^"'`\s]*\.(?:js|css)\b/g) ?? [])];
