@@ -21,11 +21,18 @@ export default {
  *   such an artefact and is dropped.
  * - `customElements.define(TAG_NAME, …)`: the definition is recorded under the constant's name and a
  *   `.js` module path; it is given the tag itself and the source module.
+ * - Internal modules (api/, config/, checkout/ …) are analysed but not published: the manifest keeps the
+ *   package's entry modules and every module that declares a custom element.
  */
+const PUBLIC_MODULES = new Set(['src/index.ts', 'src/define.ts', 'src/facade.ts', 'src/events.ts', 'src/rebilly-instruments.ts']);
+
 function tidyManifest() {
   return {
     name: 'rebilly-tidy-manifest',
     packageLinkPhase({ customElementsManifest }) {
+      customElementsManifest.modules = customElementsManifest.modules.filter(
+        (mod) => PUBLIC_MODULES.has(mod.path) || (mod.declarations ?? []).some((decl) => decl.customElement),
+      );
       const constants = new Map();
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
