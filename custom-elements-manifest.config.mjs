@@ -17,7 +17,7 @@ export default {
 /**
  * Corrects what the analyzer cannot know from a static read:
  * - `emit(name, detail)` dispatches `new CustomEvent(name, …)`: the analyzer records an event called
- *   `name`. Events are declared with `@fires`; an undocumented event named after a method parameter is
+ *   `name`. Events are declared with `@fires`; an inferred event without a `@fires` description is
  *   such an artefact and is dropped.
  * - `customElements.define(TAG_NAME, …)`: the definition is recorded under the constant's name and a
  *   `.js` module path; it is given the tag itself and the source module.
@@ -45,10 +45,10 @@ function tidyManifest() {
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
           if (!decl.customElement || !decl.events) continue;
-          const parameters = new Set(
-            (decl.members ?? []).flatMap((m) => (m.kind === 'method' ? (m.parameters ?? []).map((p) => p.name) : [])),
-          );
-          decl.events = decl.events.filter((event) => event.description || !parameters.has(event.name));
+          // Documented events come from `@fires` and carry its description; an event the analyzer inferred
+          // from `new CustomEvent(name, …)` in the (internal) `emit` helper has none. check-docs compares the
+          // `@fires` list with the typed event map, so an undocumented real event still fails the build.
+          decl.events = decl.events.filter((event) => event.description);
         }
         for (const exp of mod.exports ?? []) {
           if (exp.kind !== 'custom-element-definition') continue;

@@ -200,6 +200,24 @@ export class RebillyInstrumentsElement extends LitElement {
     this.#syncBusy();
   }
 
+  /**
+   * Purchase data and connection options feed the checkout (an `update()`); they change nothing on screen by
+   * themselves, so a burst of them renders only when what the checkout shows changes (loading, new data,
+   * an error), not once per assignment.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    const configChanged = CONFIG_PROPERTIES.some((name) => changed.has(name));
+    if (!this.hasUpdated || configChanged) {
+      const checkout = this.#checkout;
+      const before = [checkout.state, checkout.data, checkout.failure, checkout.paymentError];
+      checkout.configure(parseConfig(this.#rawOptions()));
+      const after = [checkout.state, checkout.data, checkout.failure, checkout.paymentError];
+      if (before.some((value, i) => value !== after[i])) return true;
+    }
+    if (!this.hasUpdated || changed.size === 0) return true;
+    return [...changed.keys()].some((name) => !(CONFIG_PROPERTIES as readonly PropertyKey[]).includes(name));
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('locale') || changed.has('messages') || !this.hasUpdated) {
       const locale = resolveLocale(this.locale, this);
@@ -214,9 +232,6 @@ export class RebillyInstrumentsElement extends LitElement {
           this.requestUpdate();
         });
       }
-    }
-    if (!this.hasUpdated || CONFIG_PROPERTIES.some((name) => changed.has(name))) {
-      this.#checkout.configure(parseConfig(this.#rawOptions()));
     }
     if (this.#checkout.data) this.#prepare(this.#checkout.data);
   }
@@ -285,13 +300,19 @@ export class RebillyInstrumentsElement extends LitElement {
     super.removeEventListener(type, listener, options);
   }
 
-  /** Dispatches one of the element's events (bubbling and composed, except `error`, like native errors). */
+  /**
+   * Dispatches one of the element's events (bubbling and composed, except `error`, like native errors).
+   * @internal
+   */
   emit<K extends keyof RebillyInstrumentsEventMap>(name: K, detail: RebillyInstrumentsEventMap[K]['detail']): void {
     const bubbles = name !== 'error';
     this.dispatchEvent(new CustomEvent(name, { detail, bubbles, composed: bubbles }));
   }
 
-  /** The human message for an error code, in the element's locale. */
+  /**
+   * The human message for an error code, in the element's locale.
+   * @internal
+   */
   errorMessage(code: ErrorCode, context: ErrorMessageContext = {}): string {
     if (context.unsafeApproval) return this.#t('error.server-unsafe-approval');
     if (context.notPayable) {
@@ -342,8 +363,17 @@ export class RebillyInstrumentsElement extends LitElement {
     if (this._card[field] && !this._shown.has(field)) this._shown = new Set([...this._shown, field]);
   };
 
-  #onSubmit = (): void => {
-    if (this.state !== 'ready') return;
+  /**
+   * Submits the payment exactly as the pay button does: the same validation and the same single-attempt
+   * guard. Returns false (and shows the field errors) when the form is invalid or the checkout is not
+   * `ready`; true when a payment attempt started.
+   */
+  requestSubmit(): boolean {
+    return this.#onSubmit();
+  }
+
+  #onSubmit = (): boolean => {
+    if (this.state !== 'ready') return false;
     const data = this.#checkout.data!;
     let amount: number | undefined;
     if (data.deposit) {
@@ -352,13 +382,13 @@ export class RebillyInstrumentsElement extends LitElement {
         this._depositShown = true;
         this.#announce(this.#t('formHasErrors'));
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#field-amount')?.focus());
-        return;
+        return false;
       }
     }
     const instrument = this.#selectedInstrument(data);
     if (instrument !== NEW_CARD) {
       void this.#checkout.pay({ kind: 'saved', paymentInstrumentId: instrument }, amount);
-      return;
+      return true;
     }
     const problems = this.#cardProblems();
     const invalid = Object.keys(problems) as CardField[];
@@ -370,7 +400,7 @@ export class RebillyInstrumentsElement extends LitElement {
         const first = order.find((f) => invalid.includes(f));
         this.renderRoot.querySelector<HTMLInputElement>(`#field-${first}`)?.focus();
       });
-      return;
+      return false;
     }
     const expiry = parseExpiry(this._card.expiry)!;
     void this.#checkout.pay(
@@ -388,6 +418,7 @@ export class RebillyInstrumentsElement extends LitElement {
       },
       amount,
     );
+    return true;
   };
 
   /** The saved instrument that pays, or NEW_CARD (the default instrument is preselected). */
@@ -593,5 +624,11 @@ export class RebillyInstrumentsElement extends LitElement {
         return renderApproved(t, t('payoutTitle'), t('payoutBody', { amount }), request.id);
       }
     }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rebilly-instruments': RebillyInstrumentsElement;
   }
 }

@@ -24,7 +24,7 @@ export interface CardFormModel {
 export interface CardFormHandlers {
   input(field: CardField, value: string): void;
   blur(field: CardField): void;
-  submit(): void;
+  submit(): unknown;
 }
 
 interface FieldSpec {
