@@ -17,6 +17,7 @@
  * Importing this module has no side effects; `mount()` registers the tag if it is not registered yet.
  */
 import { RebillyInstrumentsElement } from './rebilly-instruments.js';
+import { OPTION_KEYS } from './config/index.js';
 import type { ErrorCode, ErrorDetail, RebillyInstrumentsEventMap, RebillyInstrumentsEventName } from './events.js';
 import type { MessageOverrides } from './i18n/messages.js';
 
@@ -101,25 +102,7 @@ export const FACADE_EVENTS: readonly FacadeEventName[] = [
 ];
 
 /** The element properties an option sets (every other option key is ignored). */
-const PROPERTY_OPTIONS = [
-  'publishableKey',
-  'organizationId',
-  'websiteId',
-  'apiMode',
-  'apiUrl',
-  'items',
-  'money',
-  'invoiceId',
-  'transactionId',
-  'deposit',
-  'payout',
-  'jwt',
-  'locale',
-  'redirectUrl',
-  'transactionType',
-  'fullPageRedirect',
-  'messages',
-] as const;
+const PROPERTY_OPTIONS = [...OPTION_KEYS, 'fullPageRedirect', 'messages'] as const;
 
 /** Options whose change reloads data (and so ends with `data-ready` or `error`). */
 const RELOADING_OPTIONS = new Set<string>(PROPERTY_OPTIONS.filter((k) => k !== 'locale' && k !== 'messages' && k !== 'fullPageRedirect'));

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { parseConfig, parseJsonAttribute, type RawOptions } from './config/index.js';
+import { OPTION_KEYS, parseConfig, parseJsonAttribute, type RawOptions } from './config/index.js';
 import type { ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEventMap } from './events.js';
 import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
 import { SUPPORTED_METHODS } from './checkout/load.js';
@@ -27,23 +27,8 @@ import { depositAmountProblem, renderDepositAmount } from './views/deposit.js';
 import type { CheckoutData } from './checkout/data.js';
 import type { ErrorMessageContext } from './checkout/checkout-controller.js';
 
-/** Properties whose change is an `update()` of the purchase data or the connection. */
-const CONFIG_PROPERTIES = [
-  'publishableKey',
-  'organizationId',
-  'websiteId',
-  'apiMode',
-  'apiUrl',
-  'items',
-  'money',
-  'invoiceId',
-  'transactionId',
-  'deposit',
-  'payout',
-  'jwt',
-  'redirectUrl',
-  'transactionType',
-] as const;
+/** Properties whose change is an `update()` of the purchase data or the connection: every option but `locale`. */
+const CONFIG_PROPERTIES = OPTION_KEYS.filter((name) => name !== 'locale');
 
 const jsonAttribute = { fromAttribute: (value: string | null) => parseJsonAttribute(value) };
 
@@ -325,23 +310,7 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #rawOptions(): RawOptions {
-    return {
-      publishableKey: this.publishableKey,
-      organizationId: this.organizationId,
-      websiteId: this.websiteId,
-      apiMode: this.apiMode,
-      apiUrl: this.apiUrl,
-      items: this.items,
-      money: this.money,
-      invoiceId: this.invoiceId,
-      transactionId: this.transactionId,
-      deposit: this.deposit,
-      payout: this.payout,
-      jwt: this.jwt,
-      locale: this.locale,
-      redirectUrl: this.redirectUrl,
-      transactionType: this.transactionType,
-    };
+    return Object.fromEntries(OPTION_KEYS.map((name) => [name, this[name]])) as RawOptions;
   }
 
   #syncBusy(): void {

@@ -77,6 +77,7 @@ export async function loadCheckout(config: Config, cache: LoadCache, signal: Abo
       ? cached('customer', null, () => loadCustomer(client, signal))
       : Promise.resolve<Customer>({ instruments: [] });
   const setup = config.transactionType === 'setup';
+  const context = (): LoadContext => ({ config, client, cached, readyToPay, customer, signal });
 
   switch (config.mode) {
     case 'items': {
@@ -103,12 +104,12 @@ export async function loadCheckout(config: Config, cache: LoadCache, signal: Abo
       return { ...base(config, who, methods, setup), summary: amountSummary(amount, currency), amount, currency, websiteId };
     }
     case 'invoice':
-      return loadInvoice(config, config.invoiceId, client, cached, readyToPay, customer, signal);
+      return loadInvoice(context(), config.invoiceId);
     case 'transaction':
-      return loadTransaction(config, config.transactionId, client, cached, readyToPay, customer, signal);
+      return loadTransaction(context(), config.transactionId);
     case 'jwt': {
-      if (config.transactionId) return loadTransaction(config, config.transactionId, client, cached, readyToPay, customer, signal);
-      if (config.invoiceId) return loadInvoice(config, config.invoiceId, client, cached, readyToPay, customer, signal);
+      if (config.transactionId) return loadTransaction(context(), config.transactionId);
+      if (config.invoiceId) return loadInvoice(context(), config.invoiceId);
       // The customer's wallet: a new card to save (and, with `setup`, to set up). Saved cards are not
       // offered here: there is nothing to pay with them.
       const who = await customer();
@@ -236,18 +237,20 @@ function base(config: Config, who: Customer, methods: PaymentMethodInfo[], setup
   };
 }
 
-type Cached = <T>(slot: string, inputs: unknown, run: () => Promise<T>) => Promise<T>;
-type ReadyToPay = (body: { websiteId: string; amount: number; currency: string }) => Promise<PaymentMethodInfo[]>;
+/** What the invoice and transaction loaders share with `loadCheckout`. */
+interface LoadContext {
+  config: Config;
+  client: StorefrontClient;
+  cached: <T>(slot: string, inputs: unknown, run: () => Promise<T>) => Promise<T>;
+  readyToPay: (body: { websiteId: string; amount: number; currency: string }) => Promise<PaymentMethodInfo[]>;
+  customer: () => Promise<Customer>;
+  signal: AbortSignal;
+}
 
 /** Round trip 1: the invoice with the customer (parallel); round trip 2: ready-to-pay for its amount due. */
 async function loadInvoice(
-  config: Config,
+  { config, client, cached, readyToPay, customer, signal }: LoadContext,
   invoiceId: string,
-  client: StorefrontClient,
-  cached: Cached,
-  readyToPay: ReadyToPay,
-  customer: () => Promise<Customer>,
-  signal: AbortSignal,
 ): Promise<CheckoutData> {
   const [invoice, who] = await Promise.all([
     cached('invoice', invoiceId, () => StorefrontGetInvoice(client, invoiceId, { signal })),
@@ -274,13 +277,8 @@ async function loadInvoice(
  * A `setup` transaction is set up with a new card instead of paid.
  */
 async function loadTransaction(
-  config: Config,
+  { config, client, cached, readyToPay, customer, signal }: LoadContext,
   transactionId: string,
-  client: StorefrontClient,
-  cached: Cached,
-  readyToPay: ReadyToPay,
-  customer: () => Promise<Customer>,
-  signal: AbortSignal,
 ): Promise<CheckoutData> {
   const [transaction, who] = await Promise.all([
     cached('transaction', transactionId, () => StorefrontGetTransaction(client, transactionId, { signal })),

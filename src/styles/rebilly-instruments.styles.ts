@@ -1,5 +1,20 @@
 import { css } from 'lit';
 
+/** The dark palette: under `prefers-color-scheme: dark` (unless `theme="light"`) and with `theme="dark"`. */
+const dark = css`
+  --_bg: var(--rebilly-color-background, #14171f);
+  --_fg: var(--rebilly-color-text, #eef1f6);
+  --_muted: var(--rebilly-color-text-muted, #b4bccb);
+  --_border: var(--rebilly-color-border, #7c879b);
+  --_primary: var(--rebilly-color-primary, #8ab4ff);
+  --_on-primary: var(--rebilly-color-on-primary, #0b1020);
+  --_danger: var(--rebilly-color-danger, #ffb4ab);
+  --_success: var(--rebilly-color-success, #8fd9a8);
+  --_surface: var(--rebilly-color-surface, #1f2430);
+  --_focus: var(--rebilly-color-focus, #8ab4ff);
+  color-scheme: dark;
+`;
+
 /**
  * The element's styles. Appearance is themed with `--rebilly-*` custom properties (each with a default)
  * and any piece can be restyled through `::part()`. Logical properties keep right-to-left layouts right.
@@ -34,31 +49,11 @@ export const styles = css`
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --_bg: var(--rebilly-color-background, #14171f);
-      --_fg: var(--rebilly-color-text, #eef1f6);
-      --_muted: var(--rebilly-color-text-muted, #b4bccb);
-      --_border: var(--rebilly-color-border, #7c879b);
-      --_primary: var(--rebilly-color-primary, #8ab4ff);
-      --_on-primary: var(--rebilly-color-on-primary, #0b1020);
-      --_danger: var(--rebilly-color-danger, #ffb4ab);
-      --_success: var(--rebilly-color-success, #8fd9a8);
-      --_surface: var(--rebilly-color-surface, #1f2430);
-      --_focus: var(--rebilly-color-focus, #8ab4ff);
-      color-scheme: dark;
+      ${dark}
     }
   }
   :host([theme='dark']) {
-    --_bg: var(--rebilly-color-background, #14171f);
-    --_fg: var(--rebilly-color-text, #eef1f6);
-    --_muted: var(--rebilly-color-text-muted, #b4bccb);
-    --_border: var(--rebilly-color-border, #7c879b);
-    --_primary: var(--rebilly-color-primary, #8ab4ff);
-    --_on-primary: var(--rebilly-color-on-primary, #0b1020);
-    --_danger: var(--rebilly-color-danger, #ffb4ab);
-    --_success: var(--rebilly-color-success, #8fd9a8);
-    --_surface: var(--rebilly-color-surface, #1f2430);
-    --_focus: var(--rebilly-color-focus, #8ab4ff);
-    color-scheme: dark;
+    ${dark}
   }
   :host([hidden]) {
     display: none;
