@@ -23,7 +23,7 @@ const EXPOSED_HEADERS = 'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-R
 /**
  * @typedef {{limit: number, windowMs: number}} RateLimit
  * @typedef {{latencyMs: number, rateLimit: RateLimit | null, slowGatewayMs: number}} SandboxConfig
- * @typedef {{kind: 'status-500' | 'drop' | 'hang' | 'malformed-json' | 'rate-limit', count: number, method?: string, path?: string, retryAfterSeconds?: number}} Fault
+ * @typedef {{kind: 'status-500' | 'drop' | 'hang' | 'malformed-json' | 'rate-limit' | 'lose-response', count: number, method?: string, path?: string, retryAfterSeconds?: number}} Fault
  * @typedef {{
  *   seq: number, method: string, path: string, query: string, operationId: string | null, status: number,
  *   preflight: boolean, auth: 'publishable' | 'jwt' | 'secret' | 'none' | 'invalid', body: unknown,
@@ -44,7 +44,7 @@ const ConfigSchema = z.object({
   slowGatewayMs: z.number().min(0).max(120_000).optional(),
 });
 const FaultSchema = z.object({
-  kind: z.enum(['status-500', 'drop', 'hang', 'malformed-json', 'rate-limit']),
+  kind: z.enum(['status-500', 'drop', 'hang', 'malformed-json', 'rate-limit', 'lose-response']),
   count: z.int().min(1).default(1),
   method: z.string().optional(),
   path: z.string().optional(),
@@ -183,7 +183,10 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
       return reply(204);
     }
 
-    // Faults are decided before anything else runs, so a faulted request never changes state.
+    // Faults are decided before anything else runs, so a faulted request never changes state — except
+    // `lose-response`, which runs the operation for real and then never answers (the answer is lost on the
+    // way back: the case a client must reconcile instead of retrying).
+    let loseResponse = false;
     const faultIndex = sandbox.faults.findIndex(
       (f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || path.includes(f.path) || f.path === entry.operationId),
     );
@@ -211,6 +214,9 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
           const retryAt = Math.ceil((Date.now() + (fault.retryAfterSeconds ?? 1) * 1000) / 1000);
           return reply(429, problem(429, 'Injected fault: too many requests', url.pathname), rateLimitedHeaders(sandbox, retryAt));
         }
+        case 'lose-response':
+          loseResponse = true;
+          break;
       }
     }
 
@@ -260,6 +266,10 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
         apiBase: `${base}${org ? `/organizations/${org[1]}` : ''}`,
       });
       if (res.destroyed) return;
+      if (loseResponse) {
+        entry.status = result.status; // processed; the client never hears of it
+        return;
+      }
       return reply(result.status, result.body, { ...rateHeaders, ...(result.headers ?? {}) });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;

@@ -186,6 +186,26 @@ test('a faulted purchase changes nothing: the token stays unused and can pay aft
   assert.equal((await sb.post('/storefront/purchase', body)).status, 201);
 });
 
+test('fault lose-response: the purchase is made, but its answer never arrives', async () => {
+  const sb = await newSandbox(emulator.url);
+  const token = await sb.token();
+  await sb.fault({ kind: 'lose-response', path: 'StorefrontPostPurchase' });
+  const body = { websiteId: 'demo-website', items: [{ planId: 'plan-pro-monthly', quantity: 1 }], paymentInstruction: { token } };
+  await assert.rejects(
+    fetch(`${sb.url}/storefront/purchase`, {
+      method: 'POST',
+      headers: { Authorization: 'pk_sandbox_emulator', 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(300),
+    }),
+  );
+  assert.equal((await sb.get(`/tokens/${token}`)).body.isUsed, true);
+  const state = (await sb.get('/__emulator/state', { auth: null })).body.state;
+  assert.equal(Object.keys(state.orders).length, 1);
+  const [entry] = (await sb.log()).filter((/** @type {any} */ e) => e.operationId === 'StorefrontPostPurchase');
+  assert.equal(entry.status, 201);
+});
+
 test('invalid JSON → 422 on body; unknown method on a known path → 405; unknown path → 404', async () => {
   const sb = await newSandbox(emulator.url);
   const bad = await fetch(`${sb.url}/storefront/ready-to-pay`, { method: 'POST', headers: { Authorization: 'pk_sandbox_emulator', 'Content-Type': 'application/json' }, body: '{"websiteId":' });

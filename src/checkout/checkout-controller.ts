@@ -12,7 +12,14 @@ import type {
   Transaction,
 } from '../events.js';
 import { RETRYABLE_CODES } from '../events.js';
-import { getStorefrontClient, isAbortError, StorefrontGetTransaction, toErrorDetail } from '../api/index.js';
+import {
+  getStorefrontClient,
+  isAbortError,
+  isApiError,
+  StorefrontGetInvoice,
+  StorefrontGetTransaction,
+  toErrorDetail,
+} from '../api/index.js';
 import type { StorefrontClient } from '../api/index.js';
 import { loadCheckout, NotPayableError, SUPPORTED_METHODS, type LoadCache } from './load.js';
 import type { CheckoutData } from './data.js';
@@ -175,13 +182,52 @@ export class CheckoutController implements ReactiveController {
       leftPage = await this.#conclude(config, outcome);
     } catch (error) {
       const afterSubmit = (error as { mayHaveReachedServer?: boolean })?.mayHaveReachedServer === true;
-      this.#fail(this.#errorDetail(error, { afterSubmit }));
+      // A 409 here can be the answer to a browser's silent re-send of a payment that did go through.
+      const conflict = isApiError(error) && error.status === 409;
+      if (!((afterSubmit || conflict) && (await this.#reconcile(config, data)))) {
+        this.#fail(this.#errorDetail(error, { afterSubmit }));
+      }
     } finally {
       if (!leftPage) {
         this.#paying = false;
         this.#applyDeferred();
       }
     }
+  }
+
+  /**
+   * After a payment whose answer was lost (or refused as a conflict), reads what the server now says where
+   * the credential may read it (a customer JWT, in the invoice and transaction modes). Returns true when that
+   * settled the attempt (approved or declined); false when the outcome is still unknown.
+   */
+  async #reconcile(config: Config, data: CheckoutData): Promise<boolean> {
+    if (config.credential.kind !== 'jwt') return false;
+    const client = getStorefrontClient(config);
+    const purchase = (transaction: Transaction): CompletedResult => ({
+      kind: 'purchase',
+      detail: { mode: config.mode, transaction, ...(data.invoice ? { invoice: data.invoice } : {}) },
+    });
+    try {
+      if (data.transaction) {
+        const transaction = await StorefrontGetTransaction(client, data.transaction.id);
+        if (!isFinal(transaction)) return false;
+        this.#settle(transaction, data.setup ? { kind: 'setup', detail: { instrument: {}, transaction } } : purchase(transaction));
+        return true;
+      }
+      if (data.invoice) {
+        const invoice = await StorefrontGetInvoice(client, data.invoice.id);
+        const known = new Set(((data.invoice['transactions'] as Transaction[] | undefined) ?? []).map((t) => t.id));
+        const ours = ((invoice['transactions'] as Transaction[] | undefined) ?? []).filter(
+          (t) => !known.has(t.id) && t.result === 'approved',
+        );
+        if (!ours.length) return false;
+        this.#settle(ours.at(-1)!, { kind: 'purchase', detail: { mode: config.mode, transaction: ours.at(-1)!, invoice } });
+        return true;
+      }
+    } catch {
+      // The read failed too: the outcome stays unknown, and the error says so.
+    }
+    return false;
   }
 
   /** Closes the approval the customer is looking at: the attempt settles (approved, declined or abandoned). */

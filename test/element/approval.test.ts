@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { newSandbox, SEED, type Sandbox } from '../helpers/emulator.js';
 import { fillCard, mount, pay, payButton, shadow, until } from '../helpers/checkout.js';
 import type { RebillyInstrumentsElement } from '../../src/index.js';
+import { setStorefrontClientDefaults } from '../../src/api/index.js';
 
 /** Records every terminal event (purchase-completed, or the error code). */
 function terminalEvents(el: RebillyInstrumentsElement): string[] {
@@ -288,5 +289,57 @@ describe('exactly once', () => {
     expect(events).to.deep.equal(['purchase-completed']);
     expect(el.state).to.equal('completed');
     elsewhere.remove();
+  });
+});
+
+describe('reconciling a payment whose answer was lost', () => {
+  beforeEach(() => setStorefrontClientDefaults({ writeTimeoutMs: 1500 }));
+  afterEach(() => setStorefrontClientDefaults());
+
+  async function jwtElement(sandbox: Sandbox, setup: Partial<RebillyInstrumentsElement>) {
+    const el = document.createElement('rebilly-instruments');
+    el.apiUrl = sandbox.url;
+    el.jwt = await sandbox.customerJwt({ customerId: SEED.customers.alice });
+    Object.assign(el, setup);
+    const ready = oneEvent(el, 'data-ready');
+    document.body.append(el);
+    await ready;
+    await el.updateComplete;
+    return { el, events: terminalEvents(el) };
+  }
+
+  for (const [mode, setup] of [
+    ['invoice', { invoiceId: 'inv-unpaid' }],
+    ['transaction', { transactionId: 'txn-pending' }],
+  ] as const) {
+    it(`${mode} mode: reads the ${mode} back and completes once, without paying again`, async () => {
+      const sandbox = await newSandbox();
+      const { el, events } = await jwtElement(sandbox, setup);
+      await sandbox.fault({ kind: 'lose-response', path: 'StorefrontPostPayment' });
+      const completed = oneEvent(el, 'purchase-completed');
+      payButton(el).click(); // the customer's default saved card
+      const { detail } = await completed;
+      expect(detail.transaction.result).to.equal('approved');
+      await aTimeout(300);
+      expect(events).to.deep.equal(['purchase-completed']);
+      expect(purchases(await sandbox.log())).to.have.length(1);
+      el.remove();
+    });
+  }
+
+  it('publishable-key mode: cannot read the payment back, so it says it may have gone through', async () => {
+    const sandbox = await newSandbox();
+    const el = await mount(sandbox, { money: { amount: 20, currency: 'USD' } });
+    const events = terminalEvents(el);
+    await fillCard(el);
+    await sandbox.fault({ kind: 'lose-response', path: 'StorefrontPostPayment' });
+    const error = oneEvent(el, 'error');
+    await pay(el);
+    const { detail } = await error;
+    expect(detail.code).to.equal('timeout');
+    expect(detail.message).to.match(/may have gone through/i);
+    expect(events).to.deep.equal(['timeout']);
+    expect(purchases(await sandbox.log())).to.have.length(1);
+    el.remove();
   });
 });

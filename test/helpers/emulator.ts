@@ -48,7 +48,7 @@ export interface LoggedRequest {
   endedAt: number;
 }
 
-export type FaultKind = 'status-500' | 'drop' | 'hang' | 'malformed-json' | 'rate-limit';
+export type FaultKind = 'status-500' | 'drop' | 'hang' | 'malformed-json' | 'rate-limit' | 'lose-response';
 
 export interface Fault {
   kind: FaultKind;
