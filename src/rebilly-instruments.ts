@@ -300,6 +300,11 @@ export class RebillyInstrumentsElement extends LitElement {
    */
   errorMessage(code: ErrorCode, context: ErrorMessageContext = {}): string {
     if (context.unsafeApproval) return this.#t('error.server-unsafe-approval');
+    if (context.declineReason !== undefined) {
+      return context.declineReason
+        ? this.#t('declinedBody', { reason: context.declineReason })
+        : this.#t('declinedNoReason');
+    }
     if (context.notPayable) {
       return this.#t(`notPayable.${context.notPayable.what}` as MessageKey, { status: context.notPayable.status });
     }

@@ -56,6 +56,8 @@ export interface ErrorMessageContext {
   details?: string;
   unsafeApproval?: boolean;
   notPayable?: { what: 'invoice' | 'transaction' | 'payout' | 'deposit'; status: string };
+  /** The gateway's reason for a decline ('' when it gave none). */
+  declineReason?: string;
 }
 
 /** The approval the customer is looking at (rendered by the element as a modal dialog). */
@@ -446,12 +448,9 @@ export class CheckoutController implements ReactiveController {
       return;
     }
     if (transaction.result === 'declined' || transaction.result === 'canceled' || transaction.status === 'declined') {
-      const reason = declineReason(transaction);
       const detail: ErrorDetail = {
         code: 'payment-declined',
-        message: reason
-          ? `${this.#host.errorMessage('payment-declined')} ${reason}`
-          : this.#host.errorMessage('payment-declined'),
+        message: this.#host.errorMessage('payment-declined', { declineReason: declineReason(transaction) ?? '' }),
         retryable: true,
         transaction,
       };
@@ -595,14 +594,11 @@ function sameCheckout(a: Config, b: Config): boolean {
   return key(a) === key(b);
 }
 
-/** The reason a gateway gave for a decline, where the transaction carries one. */
+/** The reason the gateway gave for a decline: the contract's `gateway.response` (human message first). */
 function declineReason(transaction: Transaction): string | undefined {
-  const candidates = [
-    transaction['declineReason'],
-    transaction['message'],
-    (transaction['gatewayResponse'] as { message?: unknown } | undefined)?.message,
-  ];
-  const found = candidates.find((c) => typeof c === 'string' && c.trim());
+  const response = (transaction['gateway'] as { response?: { humanMessage?: unknown; message?: unknown } } | null)
+    ?.response;
+  const found = [response?.humanMessage, response?.message].find((c) => typeof c === 'string' && c.trim());
   return found as string | undefined;
 }
 

@@ -38,7 +38,6 @@ const es: Catalogue = {
   declinedTitle: 'Pago rechazado',
   declinedBody: 'Tu pago fue rechazado: {reason}. Puedes intentarlo de nuevo o usar otra tarjeta.',
   declinedNoReason: 'Tu pago fue rechazado. Puedes intentarlo de nuevo o usar otra tarjeta.',
-  tryAgain: 'Intentar de nuevo',
   retryLoad: 'Reintentar',
   approvalTitle: 'Aprueba tu pago',
   approvalFrame: 'Página de aprobación de tu banco o proveedor de pagos',

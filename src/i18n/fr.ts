@@ -38,7 +38,6 @@ const fr: Catalogue = {
   declinedTitle: 'Paiement refusé',
   declinedBody: 'Votre paiement a été refusé : {reason}. Vous pouvez réessayer ou utiliser une autre carte.',
   declinedNoReason: 'Votre paiement a été refusé. Vous pouvez réessayer ou utiliser une autre carte.',
-  tryAgain: 'Réessayer',
   retryLoad: 'Réessayer',
   approvalTitle: 'Approuvez votre paiement',
   approvalFrame: "Page d'approbation de votre banque ou prestataire de paiement",

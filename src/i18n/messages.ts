@@ -45,7 +45,6 @@ export const en = {
   declinedTitle: 'Payment declined',
   declinedBody: 'Your payment was declined: {reason}. You can try again or use another card.',
   declinedNoReason: 'Your payment was declined. You can try again or use another card.',
-  tryAgain: 'Try again',
   retryLoad: 'Retry',
   approvalTitle: 'Approve your payment',
   approvalFrame: 'Payment approval page from your bank or payment provider',

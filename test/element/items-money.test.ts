@@ -88,9 +88,11 @@ describe('items flow', () => {
     expect(detail.code).to.equal('payment-declined');
     expect(detail.retryable).to.equal(true);
     expect(detail.transaction?.result).to.equal('declined');
+    // The gateway's reason (the emulator's decline card: "Insufficient funds") reaches the event and the page.
+    expect(detail.message).to.contain('Insufficient funds');
     await el.updateComplete;
     expect(el.state).to.equal('ready');
-    expect(text(el)).to.match(/declined/i);
+    expect(text(el)).to.match(/declined/i).and.contain('Insufficient funds');
     expect(payButton(el).disabled).to.equal(false);
     await expect(el).to.be.accessible();
 
