@@ -2,8 +2,9 @@
 //  1. dist/*.js + *.d.ts: ES modules for bundlers, one file per source module, lit and zod left as
 //     dependencies (`import '…'` / `import '…/define'`).
 //  2. dist/cdn/rebilly-instruments.js: one minified, self-contained file for plain pages and CDNs that
-//     registers the tag: <script type="module" src=".../rebilly-instruments.js"></script>. The Spanish and
-//     French catalogues are separate small files in dist/cdn/i18n/, fetched only when those languages are used.
+//     registers the tag: <script type="module" src=".../rebilly-instruments.js"></script>. It holds all an
+//     items/money checkout needs (3-D Secure included). Loaded on demand from beside it: the Spanish and French
+//     catalogues (dist/cdn/i18n/) and the customer-JWT modes (dist/cdn/chunks/).
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -57,11 +58,14 @@ export default [
   },
   {
     input: 'src/define.ts',
+    // The on-demand chunks import what they share from the entry file itself (no third shared file).
+    preserveEntrySignatures: 'allow-extension',
     output: {
       dir: 'dist/cdn',
       entryFileNames: 'rebilly-instruments.js',
-      // Languages other than English load on demand, from beside the entry file.
-      chunkFileNames: 'i18n/[name]-[hash].js',
+      // Loaded on demand, from beside the entry file: languages other than English (i18n/), and the
+      // customer-JWT modes (chunks/customer-*.js), which an items/money checkout never fetches.
+      chunkFileNames: (chunk) => (chunk.moduleIds.some((id) => /[\\/]i18n[\\/]/.test(id)) ? 'i18n/[name]-[hash].js' : 'chunks/[name]-[hash].js'),
       format: 'es',
       sourcemap: true,
     },

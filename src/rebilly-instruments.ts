@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { OPTION_KEYS, parseConfig, parseJsonAttribute, type RawOptions } from './config/index.js';
 import type { ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEventMap } from './events.js';
 import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
-import { SUPPORTED_METHODS } from './checkout/load.js';
+import { loadedCustomerModes, SUPPORTED_METHODS } from './checkout/load.js';
 import {
   detectBrand,
   digitsOnly,
@@ -22,9 +22,7 @@ import { renderSummary } from './views/summary.js';
 import { renderMethods } from './views/methods.js';
 import { renderCardForm } from './views/card-form.js';
 import { renderApproved, renderError } from './views/result.js';
-import { NEW_CARD, renderInstruments } from './views/instruments.js';
-import { depositAmountProblem, renderDepositAmount } from './views/deposit.js';
-import type { CheckoutData } from './checkout/data.js';
+import { NEW_CARD, type CheckoutData } from './checkout/data.js';
 import type { ErrorMessageContext } from './checkout/checkout-controller.js';
 
 /** Properties whose change is an `update()` of the purchase data or the connection: every option but `locale`. */
@@ -352,7 +350,7 @@ export class RebillyInstrumentsElement extends LitElement {
     let amount: number | undefined;
     if (data.deposit) {
       amount = this._depositAmount;
-      if (depositAmountProblem(amount, data.deposit)) {
+      if (loadedCustomerModes()!.depositAmountProblem(amount, data.deposit)) {
         this._depositShown = true;
         this.#announce(this.#t('formHasErrors'));
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#field-amount')?.focus());
@@ -518,8 +516,10 @@ export class RebillyInstrumentsElement extends LitElement {
         : data.setup || (data.mode === 'jwt' && !data.invoice && !data.transaction)
           ? t('saveCardButton')
           : t('payButton', { amount: money });
-    const leading = html`${data.deposit
-      ? renderDepositAmount(
+    // Deposits and saved cards exist only in data the customer modes loaded, so their views are loaded too.
+    const customer = loadedCustomerModes();
+    const leading = html`${data.deposit && customer
+      ? customer.renderDepositAmount(
           data.deposit,
           { amount: this._depositAmount, customText: this._depositText, showError: this._depositShown },
           {
@@ -538,8 +538,8 @@ export class RebillyInstrumentsElement extends LitElement {
           locale,
         )
       : nothing}
-    ${data.savedInstruments.length
-      ? renderInstruments(data.savedInstruments, instrument, (id) => (this._instrument = id), t)
+    ${data.savedInstruments.length && customer
+      ? customer.renderInstruments(data.savedInstruments, instrument, (id) => (this._instrument = id), t)
       : nothing}`;
     return html`
       ${data.summary && !data.deposit ? renderSummary(data.summary, t, locale) : nothing}

@@ -29,12 +29,17 @@ export type { ApiErrorInit } from './errors.js';
 export { collectRiskMetadata } from './risk-metadata.js';
 export type { RiskMetadata, BrowserData } from './risk-metadata.js';
 export * from './operations.js';
+export * from './customer-operations.js';
 export {
   TransactionSchema,
   InvoiceSchema,
   PurchaseSchema,
   PurchasePreviewSchema,
   TokenSchema,
+  PaymentMethodSchema,
+  PaymentMethodsSchema,
+} from './schemas.js';
+export {
   PaymentInstrumentSchema,
   AccountSchema,
   WebsiteSchema,
@@ -42,9 +47,7 @@ export {
   DepositStrategySchema,
   PayoutRequestSchema,
   PlanSchema,
-  PaymentMethodSchema,
-  PaymentMethodsSchema,
-} from './schemas.js';
+} from './customer-schemas.js';
 export type {
   StorefrontTransaction,
   StorefrontInvoice,
@@ -52,6 +55,8 @@ export type {
   PurchasePreview,
   PreviewLineItem,
   PaymentToken,
+} from './schemas.js';
+export type {
   StorefrontPaymentInstrument,
   StorefrontAccount,
   Website,
@@ -59,5 +64,5 @@ export type {
   DepositStrategy,
   PayoutRequest,
   StorefrontPlan,
-} from './schemas.js';
+} from './customer-schemas.js';
 export type * from './types.js';

@@ -84,87 +84,7 @@ export const TokenSchema = z.looseObject({
   paymentInstrument: z.optional(z.nullable(z.looseObject({}))),
 });
 
-export const PaymentInstrumentSchema = z.looseObject({
-  id: z.string(),
-  method: z.optional(z.string()),
-  status: z.optional(z.string()),
-  brand: optionalString,
-  last4: optionalString,
-  expMonth: optionalNumber,
-  expYear: optionalNumber,
-  /** JWT connecting a new instrument to its setup (`POST …/setup`). */
-  token: optionalString,
-});
-
-export const AccountSchema = z.looseObject({
-  id: z.string(),
-  websiteId: optionalString,
-  defaultPaymentInstrumentId: optionalString,
-  preferredPayoutInstrumentId: optionalString,
-});
-
-export const WebsiteSchema = z.looseObject({
-  id: z.string(),
-  name: z.optional(z.string()),
-  url: z.optional(z.string()),
-  logoUrl: optionalString,
-});
-
-const CustomAmountSchema = z.looseObject({
-  minimum: z.number(),
-  maximum: z.number(),
-  multipleOf: z.number(),
-});
-
-export const DepositRequestSchema = z.looseObject({
-  id: z.string(),
-  websiteId: optionalString,
-  customerId: optionalString,
-  status: z.optional(z.string()),
-  currency: z.string(),
-  amounts: z.optional(z.nullable(z.array(z.number()))),
-  defaultAmount: optionalNumber,
-  customAmount: z.optional(z.nullable(CustomAmountSchema)),
-  redirectUrl: optionalString,
-  /** Not in the OpenAPI `DepositRequest` schema; the emulator (and Rebilly's cashier) send it. */
-  strategyId: optionalString,
-});
-
-export const DepositStrategySchema = z.looseObject({
-  id: optionalString,
-  name: z.optional(z.string()),
-  amounts: z.optional(
-    z.nullable(
-      z.looseObject({
-        calculator: z.optional(z.string()),
-        baseAmount: optionalNumber,
-        increments: z.optional(z.nullable(z.array(z.number()))),
-        defaultIndex: optionalNumber,
-      }),
-    ),
-  ),
-  customAmount: z.optional(z.nullable(CustomAmountSchema)),
-});
-
-export const PayoutRequestSchema = z.looseObject({
-  id: z.string(),
-  websiteId: optionalString,
-  paymentInstrumentId: optionalString,
-  currency: z.optional(z.string()),
-  amount: z.optional(z.number()),
-  status: z.optional(z.string()),
-});
-
-export const PlanSchema = z.looseObject({
-  id: z.string(),
-  name: z.optional(z.string()),
-  currency: z.optional(z.string()),
-  productId: z.optional(z.string()),
-});
-
 export const PaymentMethodSchema = z.looseObject({ method: z.string() });
-
-const MethodsBodySchema = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]);
 
 /**
  * ready-to-pay / ready-to-payout answers. Documented as one object, but Rebilly's own SDKs read the body
@@ -173,13 +93,11 @@ const MethodsBodySchema = z.union([z.array(z.unknown()), z.record(z.string(), z.
  */
 export const PaymentMethodsSchema = {
   safeParse(value: unknown): { success: true; data: PaymentMethodInfo[] } | { success: false; error: unknown } {
-    const body = MethodsBodySchema.safeParse(value);
-    if (!body.success) return { success: false, error: body.error };
-    const list: unknown[] = Array.isArray(body.data)
-      ? body.data
-      : typeof body.data['method'] === 'string'
-        ? [body.data]
-        : Object.values(body.data);
+    if (typeof value !== 'object' || value === null) {
+      return { success: false, error: new TypeError('expected an array or an object of payment methods') };
+    }
+    const body = value as Record<string, unknown>;
+    const list: unknown[] = Array.isArray(body) ? body : typeof body['method'] === 'string' ? [body] : Object.values(body);
     const methods = z.array(PaymentMethodSchema).safeParse(list);
     if (!methods.success) return { success: false, error: methods.error };
     return { success: true, data: methods.data as PaymentMethodInfo[] };
@@ -192,10 +110,3 @@ export type PurchaseResult = z.infer<typeof PurchaseSchema>;
 export type PurchasePreview = z.infer<typeof PurchasePreviewSchema>;
 export type PreviewLineItem = z.infer<typeof PreviewLineItemSchema>;
 export type PaymentToken = z.infer<typeof TokenSchema>;
-export type StorefrontPaymentInstrument = z.infer<typeof PaymentInstrumentSchema>;
-export type StorefrontAccount = z.infer<typeof AccountSchema>;
-export type Website = z.infer<typeof WebsiteSchema>;
-export type DepositRequest = z.infer<typeof DepositRequestSchema>;
-export type DepositStrategy = z.infer<typeof DepositStrategySchema>;
-export type PayoutRequest = z.infer<typeof PayoutRequestSchema>;
-export type StorefrontPlan = z.infer<typeof PlanSchema>;

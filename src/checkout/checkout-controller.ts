@@ -12,16 +12,10 @@ import type {
   Transaction,
 } from '../events.js';
 import { RETRYABLE_CODES } from '../events.js';
-import {
-  getStorefrontClient,
-  isAbortError,
-  isApiError,
-  StorefrontGetInvoice,
-  StorefrontGetTransaction,
-  toErrorDetail,
-} from '../api/index.js';
-import type { StorefrontClient } from '../api/index.js';
-import { loadCheckout, NotPayableError, SUPPORTED_METHODS, type LoadCache } from './load.js';
+import { getStorefrontClient, type StorefrontClient } from '../api/client.js';
+import { isAbortError, isApiError, toErrorDetail } from '../api/errors.js';
+import { StorefrontGetTransaction } from '../api/operations.js';
+import { importCustomerModes, loadCheckout, NotPayableError, SUPPORTED_METHODS, type LoadCache } from './load.js';
 import type { CheckoutData } from './data.js';
 import { submitPayment, type Instruction, type PaymentOutcome } from './pay.js';
 import {
@@ -204,32 +198,21 @@ export class CheckoutController implements ReactiveController {
    */
   async #reconcile(config: Config, data: CheckoutData): Promise<boolean> {
     if (config.credential.kind !== 'jwt') return false;
-    const client = getStorefrontClient(config);
-    const purchase = (transaction: Transaction): CompletedResult => ({
-      kind: 'purchase',
-      detail: { mode: config.mode, transaction, ...(data.invoice ? { invoice: data.invoice } : {}) },
-    });
     try {
-      if (data.transaction) {
-        const transaction = await StorefrontGetTransaction(client, data.transaction.id);
-        if (!isFinal(transaction)) return false;
-        this.#settle(transaction, data.setup ? { kind: 'setup', detail: { instrument: {}, transaction } } : purchase(transaction));
-        return true;
-      }
-      if (data.invoice) {
-        const invoice = await StorefrontGetInvoice(client, data.invoice.id);
-        const known = new Set(((data.invoice['transactions'] as Transaction[] | undefined) ?? []).map((t) => t.id));
-        const ours = ((invoice['transactions'] as Transaction[] | undefined) ?? []).filter(
-          (t) => !known.has(t.id) && t.result === 'approved',
-        );
-        if (!ours.length) return false;
-        this.#settle(ours.at(-1)!, { kind: 'purchase', detail: { mode: config.mode, transaction: ours.at(-1)!, invoice } });
-        return true;
-      }
+      const found = await (await importCustomerModes()).readBack(getStorefrontClient(config), data);
+      if (!found) return false;
+      const { transaction, invoice } = found;
+      this.#settle(
+        transaction,
+        data.setup && data.transaction
+          ? { kind: 'setup', detail: { instrument: {}, transaction } }
+          : { kind: 'purchase', detail: { mode: config.mode, transaction, ...(invoice ? { invoice } : {}) } },
+      );
+      return true;
     } catch {
       // The read failed too: the outcome stays unknown, and the error says so.
+      return false;
     }
-    return false;
   }
 
   /** Closes the approval the customer is looking at: the attempt settles (approved, declined or abandoned). */

@@ -1,5 +1,8 @@
 import type { Invoice, Mode, OrderSummary, PaymentMethodInfo, Transaction } from '../events.js';
 
+/** Value of the "new card" choice in the saved-instrument chooser. */
+export const NEW_CARD = 'new-card';
+
 /** A saved payment instrument the customer can pay with (JWT modes). */
 export interface SavedInstrument {
   id: string;

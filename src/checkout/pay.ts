@@ -1,20 +1,10 @@
 import type { Config } from '../config/index.js';
 import type { BillingAddress, InstrumentReadyDetail, Invoice, Transaction } from '../events.js';
-import {
-  getStorefrontClient,
-  PostToken,
-  StorefrontGetInvoice,
-  StorefrontPatchPayoutRequest,
-  StorefrontPostDeposit,
-  StorefrontPostPayment,
-  StorefrontPostPaymentInstrument,
-  StorefrontPostPaymentInstrumentSetup,
-  StorefrontPostPurchase,
-  type StorefrontClient,
-} from '../api/index.js';
+import { getStorefrontClient, type StorefrontClient } from '../api/client.js';
+import { PostToken, StorefrontPostPayment, StorefrontPostPurchase } from '../api/operations.js';
 import { splitName } from './card.js';
 import type { CheckoutData } from './data.js';
-import { SETUP_CURRENCY } from './load.js';
+import { importCustomerModes } from './load.js';
 
 export interface CardPayment {
   method: 'payment-card';
@@ -43,6 +33,22 @@ export type PaymentOutcome =
   | { kind: 'setup'; transaction: Transaction; instrument: Record<string, unknown>; sessionToken?: string }
   | { kind: 'payout'; payoutRequest: Record<string, unknown> }
   | { kind: 'instrument'; instrument: Record<string, unknown> };
+
+/** What `submitPayment` hands the customer-mode payments (`payCustomerMode` in `customer.ts`). */
+export interface PayContext {
+  client: StorefrontClient;
+  config: Config;
+  data: CheckoutData;
+  /** What pays: the new card's single-use token or the saved instrument. */
+  pay: { token: string } | { paymentInstrumentId: string };
+  redirect: { redirectUrl?: string };
+  /** The new card's token (undefined when a saved instrument pays). */
+  token: string | undefined;
+  /** The outcome of a transaction that paid. */
+  paid(transaction: Transaction, extra?: { invoice?: Invoice; orderId?: string; sessionToken?: string }): PaymentOutcome;
+  /** The amount the customer chose (deposits). */
+  amount?: number | undefined;
+}
 
 export interface PayHooks {
   onInstrument(detail: InstrumentReadyDetail): void;
@@ -82,7 +88,7 @@ export async function submitPayment(
   } else {
     hooks.onInstrument({ method: 'payment-card', paymentInstrumentId: instruction.paymentInstrumentId });
   }
-  const pay = token !== undefined ? { token } : { paymentInstrumentId: (instruction as { paymentInstrumentId: string }).paymentInstrumentId };
+  const pay = instruction.kind === 'saved' ? { paymentInstrumentId: instruction.paymentInstrumentId } : { token: token! };
   const paid = (transaction: Transaction, extra: { invoice?: Invoice; orderId?: string; sessionToken?: string } = {}) =>
     ({
       kind: 'payment',
@@ -91,26 +97,6 @@ export async function submitPayment(
       ...(typeof transaction.token === 'string' && !extra.sessionToken ? { sessionToken: transaction.token } : {}),
       ...extra,
     }) as PaymentOutcome;
-
-  // Saving a card (wallet, setup, payout) needs a payment instrument first.
-  const newInstrument = async () => {
-    if (token === undefined) return undefined;
-    return StorefrontPostPaymentInstrument(client, { token });
-  };
-
-  const invoiceId = config.mode === 'invoice' ? config.invoiceId : config.mode === 'jwt' ? config.invoiceId : undefined;
-  const transactionId =
-    config.mode === 'transaction' ? config.transactionId : config.mode === 'jwt' ? config.transactionId : undefined;
-
-  if (transactionId) {
-    const transaction = await StorefrontPostPayment(client, { transactionId, ...pay, ...redirect });
-    if (data.setup) return { kind: 'setup', transaction, instrument: transaction.paymentInstrument ?? {} } as PaymentOutcome;
-    return paid(transaction, await withInvoice(client, data.invoice));
-  }
-  if (invoiceId) {
-    const transaction = await StorefrontPostPayment(client, { invoiceId, ...pay, ...redirect });
-    return paid(transaction, await withInvoice(client, data.invoice));
-  }
 
   switch (config.mode) {
     case 'items': {
@@ -131,39 +117,7 @@ export async function submitPayment(
       return paid(
         await StorefrontPostPayment(client, { websiteId: data.websiteId!, amount: data.amount, currency: data.currency, ...pay, ...redirect }),
       );
-    case 'deposit': {
-      const amount = hooks.amount ?? data.amount;
-      const requestId = data.deposit?.depositRequestId;
-      const transaction = requestId
-        ? await StorefrontPostDeposit(client, { depositRequestId: requestId, amount, ...pay, ...redirect })
-        : await StorefrontPostPayment(client, { websiteId: data.websiteId!, amount, currency: data.currency, ...pay, ...redirect });
-      return paid(transaction);
-    }
-    case 'payout': {
-      const instrumentId = (await newInstrument())?.id ?? (instruction as { paymentInstrumentId: string }).paymentInstrumentId;
-      const payoutRequest = await StorefrontPatchPayoutRequest(client, data.payoutRequest!.id, { paymentInstrumentId: instrumentId });
-      return { kind: 'payout', payoutRequest };
-    }
-    default: {
-      // The customer's wallet: save the card, and with `transaction-type="setup"` set it up.
-      const instrument = (await newInstrument()) ?? { id: (instruction as { paymentInstrumentId: string }).paymentInstrumentId };
-      if (!data.setup) return { kind: 'instrument', instrument };
-      const transaction = await StorefrontPostPaymentInstrumentSetup(client, instrument.id, {
-        websiteId: data.websiteId!,
-        currency: data.currency || SETUP_CURRENCY,
-        ...redirect,
-      });
-      return { kind: 'setup', transaction, instrument };
-    }
-  }
-}
-
-/** The invoice as it is after the payment (best effort: the loaded one when it cannot be read again). */
-async function withInvoice(client: StorefrontClient, invoice: Invoice | undefined): Promise<{ invoice?: Invoice }> {
-  if (!invoice) return {};
-  try {
-    return { invoice: await StorefrontGetInvoice(client, invoice.id) };
-  } catch {
-    return { invoice };
+    default:
+      return (await importCustomerModes()).payCustomerMode({ client, config, data, pay, redirect, token, paid, amount: hooks.amount });
   }
 }

@@ -1,9 +1,6 @@
 import { html } from 'lit';
-import type { SavedInstrument } from '../checkout/data.js';
+import { NEW_CARD, type SavedInstrument } from '../checkout/data.js';
 import type { Translate } from '../i18n/localize.js';
-
-/** Value of the "new card" choice in the instrument chooser. */
-export const NEW_CARD = 'new-card';
 
 /** The customer's saved instruments and "New card", as one radio group (JWT modes). */
 export function renderInstruments(
