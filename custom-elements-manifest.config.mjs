@@ -1,5 +1,5 @@
 // `npm run analyze`: writes custom-elements.json (the Custom Elements Manifest) from the element's JSDoc
-// (`@fires`, `@csspart`, `@cssprop`) and its Lit `@property` declarations.
+// (`@fires`, `@csspart`, `@cssprop`) and its Lit `static properties` declarations.
 //
 // The manifest is generated, not committed: `npm test` and `npm run build` both regenerate it, and
 // scripts/check-docs.mjs checks README.md and demo/docs.html against it. package.json names it
@@ -44,7 +44,13 @@ function tidyManifest() {
       }
       for (const mod of customElementsManifest.modules) {
         for (const decl of mod.declarations ?? []) {
-          if (!decl.customElement || !decl.events) continue;
+          if (!decl.customElement) continue;
+          // Internal reactive state (`static properties = { _card: { state: true } }`) has no attribute; the
+          // analyzer reads a static-properties entry as an attribute whatever its options.
+          const internal = (name) => name.startsWith('_');
+          decl.attributes = decl.attributes?.filter((attribute) => !internal(attribute.fieldName ?? attribute.name));
+          for (const member of decl.members ?? []) if (internal(member.name)) delete member.attribute;
+          if (!decl.events) continue;
           // Documented events come from `@fires` and carry its description; an event the analyzer inferred
           // from `new CustomEvent(name, …)` in the (internal) `emit` helper has none. check-docs compares the
           // `@fires` list with the typed event map, so an undocumented real event still fails the build.

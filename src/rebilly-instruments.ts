@@ -1,5 +1,4 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { OPTION_KEYS, parseConfig, parseJsonAttribute, type RawOptions } from './config/index.js';
 import type { ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEventMap } from './events.js';
 import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
@@ -104,58 +103,87 @@ const EMPTY_CARD: CardInput = { name: '', number: '', expiry: '', cvv: '', email
 export class RebillyInstrumentsElement extends LitElement {
   static override styles = styles;
 
+  // Reactive properties declared statically rather than with decorators: no decorator helpers in the bundle.
+  static override properties = {
+    publishableKey: { attribute: 'publishable-key' },
+    organizationId: { attribute: 'organization-id' },
+    websiteId: { attribute: 'website-id' },
+    apiMode: { attribute: 'api-mode' },
+    apiUrl: { attribute: 'api-url' },
+    items: { converter: jsonAttribute },
+    money: { converter: jsonAttribute },
+    invoiceId: { attribute: 'invoice-id' },
+    transactionId: { attribute: 'transaction-id' },
+    deposit: { converter: jsonAttribute },
+    payout: { converter: jsonAttribute },
+    jwt: {},
+    locale: {},
+    redirectUrl: { attribute: 'redirect-url' },
+    transactionType: { attribute: 'transaction-type' },
+    fullPageRedirect: { type: Boolean, attribute: 'full-page-redirect' },
+    messages: { attribute: false },
+    theme: { reflect: true },
+    _card: { state: true },
+    _shown: { state: true },
+    _method: { state: true },
+    _instrument: { state: true },
+    _depositAmount: { state: true },
+    _depositText: { state: true },
+    _depositShown: { state: true },
+  };
+
   readonly #checkout = new CheckoutController(this);
 
-  @state() private _card: CardInput = { ...EMPTY_CARD };
-  @state() private _shown = new Set<CardField>();
-  @state() private _method = 'payment-card';
+  private _card: CardInput = { ...EMPTY_CARD };
+  private _shown = new Set<CardField>();
+  private _method = 'payment-card';
   /** Selected saved instrument id, or NEW_CARD; '' = the customer's default. */
-  @state() private _instrument = '';
-  @state() private _depositAmount: number | undefined = undefined;
-  @state() private _depositText = '';
-  @state() private _depositShown = false;
+  private _instrument = '';
+  private _depositAmount: number | undefined = undefined;
+  private _depositText = '';
+  private _depositShown = false;
   /** The data the form was last prepared for (prefill and deposit default happen once per data). */
   #preparedFor: CheckoutData | undefined;
 
   /** Publishable key (`pk_sandbox_…` / `pk_live_…`). A secret key is refused (`insecure-key`) and never sent. */
-  @property({ attribute: 'publishable-key' }) publishableKey?: string;
+  publishableKey?: string;
   /** Organization id; goes into the API base URL. May come from the JWT's `merchant` claim. */
-  @property({ attribute: 'organization-id' }) organizationId?: string;
+  organizationId?: string;
   /** Website id. May come from the JWT claims, an invoice or a transaction. */
-  @property({ attribute: 'website-id' }) websiteId?: string;
+  websiteId?: string;
   /** `sandbox` or `live`; inferred from the key prefix when absent. */
-  @property({ attribute: 'api-mode' }) apiMode?: 'sandbox' | 'live';
+  apiMode?: 'sandbox' | 'live';
   /** API origin override (emulator, proxy). May carry a path prefix. */
-  @property({ attribute: 'api-url' }) apiUrl?: string;
+  apiUrl?: string;
   /** Cart of plans: `[{planId, quantity, thumbnail?}]` (JSON in the attribute). */
-  @property({ converter: jsonAttribute }) items?: unknown;
+  items?: unknown;
   /** A plain amount: `{amount, currency}` (JSON in the attribute). */
-  @property({ converter: jsonAttribute }) money?: unknown;
+  money?: unknown;
   /** Pay one invoice (needs `jwt`). */
-  @property({ attribute: 'invoice-id' }) invoiceId?: string;
+  invoiceId?: string;
   /** Pay toward one transaction (needs `jwt`). */
-  @property({ attribute: 'transaction-id' }) transactionId?: string;
+  transactionId?: string;
   /** Deposit: `{depositRequestId}` or `{currency, amount?}` (needs `jwt`). */
-  @property({ converter: jsonAttribute }) deposit?: unknown;
+  deposit?: unknown;
   /** Payout: `{payoutRequestId}` (needs `jwt`). */
-  @property({ converter: jsonAttribute }) payout?: unknown;
+  payout?: unknown;
   /** Customer JWT. Never reflected to an attribute, never logged. */
-  @property({ attribute: 'jwt' }) jwt?: string;
+  jwt?: string;
   /** BCP 47 locale; default: the page's `lang`, then the browser's language. */
-  @property() locale?: string;
+  locale?: string;
   /** Where offsite / 3-D Secure approval returns (absolute URL). */
-  @property({ attribute: 'redirect-url' }) redirectUrl?: string;
+  redirectUrl?: string;
   /** `purchase` (default) or `setup`. */
-  @property({ attribute: 'transaction-type' }) transactionType?: 'purchase' | 'setup';
+  transactionType?: 'purchase' | 'setup';
   /**
    * Approve 3-D Secure / offsite payments by navigating the whole page (and back to `redirect-url`, or this
    * page) instead of in a modal dialog. The element on the return page settles the payment.
    */
-  @property({ type: Boolean, attribute: 'full-page-redirect' }) fullPageRedirect = false;
+  fullPageRedirect = false;
   /** Added or overriding messages by language: `{ es: { payButton: 'Pagar {amount}' } }`. */
-  @property({ attribute: false }) messages: MessageOverrides = {};
+  messages: MessageOverrides = {};
   /** `light` or `dark` forces a colour scheme; absent follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark';
 
   /** Where the flow is: `idle | loading | ready | paying | approving | completed | failed`. Read-only. */
   get state(): CheckoutState {
@@ -322,13 +350,14 @@ export class RebillyInstrumentsElement extends LitElement {
     if (busy) this.setAttribute('aria-busy', 'true');
   }
 
-  #onInput = (field: CardField, value: string): void => {
+  #onInput = (field: CardField, value: string): string => {
     let next = value;
     if (field === 'number') next = formatCardNumber(value);
     else if (field === 'expiry') next = value.length < this._card.expiry.length ? value : formatExpiry(value);
     else if (field === 'cvv') next = digitsOnly(value).slice(0, 4);
     this._card = { ...this._card, [field]: next };
     if (this.#checkout.fieldErrors.length || this.#checkout.paymentError) this.#checkout.dismissPaymentError();
+    return next;
   };
 
   #onBlur = (field: CardField): void => {

@@ -25,7 +25,7 @@ export function readElement() {
 }
 
 const isPublic = (member) =>
-  !member.static && !member.privacy && !member.name.startsWith('_') && !member.name.startsWith('#');
+  !member.static && (member.privacy ?? 'public') === 'public' && !member.name.startsWith('_') && !member.name.startsWith('#');
 
 /**
  * Everything a page can use: attributes (with their property), properties, events, CSS parts, CSS custom

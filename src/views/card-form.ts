@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { CardField, CardInput, CardProblem } from '../checkout/card.js';
 import type { Translate } from '../i18n/localize.js';
 
@@ -22,7 +21,8 @@ export interface CardFormModel {
 }
 
 export interface CardFormHandlers {
-  input(field: CardField, value: string): void;
+  /** The customer typed: returns the value the field shows (formatted, or unchanged input refused). */
+  input(field: CardField, value: string): string;
   blur(field: CardField): void;
   submit(): unknown;
 }
@@ -69,9 +69,15 @@ export function renderCardForm(model: CardFormModel, handlers: CardFormHandlers,
         aria-required="true"
         aria-invalid=${error ? 'true' : 'false'}
         aria-describedby=${describedBy || nothing}
-        .value=${live(model.input[spec.field])}
+        .value=${model.input[spec.field]}
         ?disabled=${model.busy}
-        @input=${(e: Event) => handlers.input(spec.field, (e.target as HTMLInputElement).value)}
+        @input=${(e: Event) => {
+          // The field shows the model's value even when the model did not change (a refused character), which
+          // a plain \`.value\` binding would not re-apply.
+          const field = e.target as HTMLInputElement;
+          const shown = handlers.input(spec.field, field.value);
+          if (field.value !== shown) field.value = shown;
+        }}
         @blur=${() => handlers.blur(spec.field)}
       />
       ${extraHint ? html`<span id="${id}-hint" class="hint">${extraHint}</span>` : nothing}

@@ -1,5 +1,4 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
 import type { DepositChoice } from '../checkout/data.js';
 import { formatMoney, type Translate } from '../i18n/localize.js';
 
@@ -56,7 +55,7 @@ export function renderDepositAmount(
             autocomplete="off"
             aria-invalid=${problem ? 'true' : 'false'}
             aria-describedby="field-amount-hint${problem ? ' field-amount-error' : ''}"
-            .value=${live(state.customText)}
+            .value=${state.customText}
             @input=${(e: Event) => handlers.custom((e.target as HTMLInputElement).value)}
             @blur=${handlers.blur}
           />
