@@ -13,30 +13,14 @@ import {
 } from '../events.js';
 
 /**
- * English fallback messages, used when the API gave no problem `detail`/`title`. One object so they can move
- * into an i18n catalogue later. They never contain a key, a JWT or card data.
+ * Messages of errors the client makes itself (English, for developers and logs: the element shows its own
+ * localized text for every error code). They never contain a key, a JWT or card data.
  */
-export const apiMessages: Readonly<Record<ErrorCode, string>> = {
-  'invalid-config': 'The checkout is not configured correctly.',
-  'insecure-key': 'A secret API key cannot be used in the browser.',
-  unauthorized: 'The credentials were refused (unknown key or expired session).',
-  forbidden: 'This operation is not allowed with these credentials.',
-  'not-found': 'The requested resource was not found.',
-  'validation-failed': 'The request was not valid.',
-  'rate-limited': 'Too many requests; please try again in a moment.',
-  network: 'The payment service could not be reached. Check your connection and try again.',
-  timeout: 'The payment service took too long to answer.',
-  server: 'The payment service had a problem. Please try again.',
-  'payment-declined': 'The payment was declined.',
-  'approval-abandoned': 'The payment approval was not completed.',
-  'not-payable': 'This can no longer be paid.',
-  'no-payment-methods': 'No payment method is available.',
-};
-
 export const apiDetailMessages = {
   malformedResponse: 'The payment service sent a response that could not be read.',
   unexpectedResponse: 'The payment service sent an unexpected response.',
   aborted: 'The request was cancelled.',
+  unreachable: 'The payment service could not be reached.',
   unknown: 'Something went wrong.',
 } as const;
 
@@ -83,7 +67,7 @@ export class ApiError extends Error {
   readonly method?: string;
 
   constructor(init: ApiErrorInit) {
-    super(init.message ?? init.problem?.detail ?? init.problem?.title ?? apiMessages[init.code], {
+    super(init.message ?? init.problem?.detail ?? init.problem?.title ?? fallbackMessage(init.code), {
       cause: init.cause,
     });
     this.code = init.code;
@@ -96,6 +80,11 @@ export class ApiError extends Error {
     if (init.operationId !== undefined) this.operationId = init.operationId;
     if (init.method !== undefined) this.method = init.method;
   }
+}
+
+/** `Storefront request failed: rate-limited` (the element shows its own localized text instead). */
+function fallbackMessage(code: ErrorCode): string {
+  return `Storefront request failed: ${code}`;
 }
 
 export function isApiError(error: unknown): error is ApiError {
@@ -135,10 +124,10 @@ function isErrorCode(value: unknown): value is ErrorCode {
 /**
  * Turns anything thrown into the `error` event's detail. Callers drop their own aborts first
  * (`isAbortError`); one that gets here is reported as `network`. An `Error` carrying a known `code`
- * property keeps it (and its message); other unknown errors become `server` with `fallbackMessage`
+ * property keeps it (and its message); other unknown errors become `server` with `fallback`
  * (their own message is not shown: it could hold anything).
  */
-export function toErrorDetail(error: unknown, fallbackMessage?: string): ErrorDetail {
+export function toErrorDetail(error: unknown, fallback?: string): ErrorDetail {
   if (error instanceof ApiError) {
     const detail: ErrorDetail = { code: error.code, message: error.message, retryable: error.retryable };
     if (error.status !== undefined) detail.status = error.status;
@@ -150,19 +139,19 @@ export function toErrorDetail(error: unknown, fallbackMessage?: string): ErrorDe
     return { code: 'network', message: apiDetailMessages.aborted, retryable: true };
   }
   if (error instanceof TypeError) {
-    return { code: 'network', message: fallbackMessage ?? apiMessages.network, retryable: true };
+    return { code: 'network', message: fallback ?? apiDetailMessages.unreachable, retryable: true };
   }
   if (typeof error === 'object' && error !== null && isErrorCode((error as { code?: unknown }).code)) {
     const code = (error as { code: ErrorCode }).code;
     const message = (error as { message?: unknown }).message;
     const detail: ErrorDetail = {
       code,
-      message: typeof message === 'string' && message ? message : (fallbackMessage ?? apiMessages[code]),
+      message: typeof message === 'string' && message ? message : (fallback ?? fallbackMessage(code)),
       retryable: RETRYABLE_CODES.has(code),
     };
     const invalidFields = (error as { invalidFields?: unknown }).invalidFields;
     if (Array.isArray(invalidFields)) detail.invalidFields = invalidFields as InvalidField[];
     return detail;
   }
-  return { code: 'server', message: fallbackMessage ?? apiDetailMessages.unknown, retryable: true };
+  return { code: 'server', message: fallback ?? apiDetailMessages.unknown, retryable: true };
 }

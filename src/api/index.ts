@@ -22,7 +22,6 @@ export {
   abortError,
   toErrorDetail,
   codeForStatus,
-  apiMessages,
   apiDetailMessages,
 } from './errors.js';
 export type { ApiErrorInit } from './errors.js';
