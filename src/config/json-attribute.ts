@@ -1,8 +1,8 @@
 /**
  * JSON-valued attributes (`items='[…]'`, `money='{…}'`, `deposit`, `payout`).
  *
- * `parseJsonAttribute()` never throws: text that is not JSON becomes an {@link InvalidJson} marker, which the
- * config schemas report as an issue (`items: is not valid JSON`). That way an attribute and a property go
+ * `parseJsonAttribute()` never throws: text that is not JSON becomes an {@link InvalidJson} marker, which
+ * `parseConfig()` reports as an issue (`items: is not valid JSON`). That way an attribute and a property go
  * through the very same schemas, and a typo in markup is reported like any other config mistake.
  */
 

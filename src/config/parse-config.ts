@@ -3,11 +3,12 @@
  * what is wrong. Never throws, never puts a key or a JWT in a message.
  */
 import type { ErrorCode, InvalidField, Mode } from '../events.js';
-import { parseJsonAttribute } from './json-attribute.js';
+import { isInvalidJson, parseJsonAttribute } from './json-attribute.js';
 import { readJwt } from './jwt.js';
 import { configMessages as M } from './messages.js';
 import {
   configErrorMap,
+  INVALID_JSON,
   optionsSchema,
   purchaseDataRulesSchema,
   PURCHASE_DATA_KEYS,
@@ -199,7 +200,9 @@ export function formatIssues(issues: readonly InvalidField[]): string[] {
 
 /**
  * `null` (absent attribute) and blank strings mean "not set"; JSON options given as text are parsed
- * (attribute and property alike), so both go through the same schemas.
+ * (attribute and property alike), so both go through the same schemas. A JSON option whose text was not
+ * JSON (an `InvalidJson` marker, parsed here or passed as a property) becomes {@link INVALID_JSON}, which
+ * the schemas report as `is not valid JSON`.
  */
 function normalize(raw: RawOptions): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -207,8 +210,9 @@ function normalize(raw: RawOptions): Record<string, unknown> {
     let value = raw[key];
     if (value === null) value = undefined;
     if (typeof value === 'string' && value.trim() === '') value = undefined;
-    if (typeof value === 'string' && (JSON_OPTION_KEYS as readonly string[]).includes(key)) {
-      value = parseJsonAttribute(value);
+    if ((JSON_OPTION_KEYS as readonly string[]).includes(key)) {
+      if (typeof value === 'string') value = parseJsonAttribute(value);
+      if (isInvalidJson(value)) value = INVALID_JSON;
     }
     out[key] = value;
   }

@@ -391,6 +391,120 @@ describe('parseConfig', () => {
   });
 });
 
+describe('parseConfig: trimming, limits and exact values', () => {
+  const money = { amount: 1, currency: 'USD' };
+
+  it('trims every text option and id, upper-cases currencies, and keeps other members as given', () => {
+    const items = ok({
+      publishableKey: ` ${KEY} `,
+      organizationId: ' org-1 ',
+      websiteId: '\tweb-1\n',
+      apiUrl: ' https://proxy.example.com/base/ ',
+      locale: ' en-us ',
+      redirectUrl: ' https://shop.test/done ',
+      items: [{ planId: ' plan-a ', quantity: 1, thumbnail: ' https://x.test/a.png ' }],
+    });
+    expect(items.credential).to.deep.equal({ kind: 'publishable', value: KEY });
+    expect(items.apiMode).to.equal('sandbox');
+    expect(items.organizationId).to.equal('org-1');
+    expect(items.websiteId).to.equal('web-1');
+    expect(items.apiUrl).to.equal('https://proxy.example.com/base');
+    expect(items.locale).to.equal('en-US');
+    expect(items.redirectUrl).to.equal('https://shop.test/done');
+    expect(items.mode === 'items' && items.items).to.deep.equal([
+      { planId: 'plan-a', quantity: 1, thumbnail: 'https://x.test/a.png' },
+    ]);
+
+    const cash = ok({ ...base, money: { amount: 2, currency: ' eur ' } });
+    expect(cash.mode === 'money' && cash.money).to.deep.equal({ amount: 2, currency: 'EUR' });
+    expect(ok({ invoiceId: ' in-1 ', jwt: ` ${JWT} ` })).to.include({ mode: 'invoice', invoiceId: 'in-1' });
+    expect(ok({ transactionId: ' tx-1 ', jwt: JWT })).to.include({ mode: 'transaction', transactionId: 'tx-1' });
+    const deposit = ok({ deposit: { depositRequestId: ' dep-1 ', currency: ' usd ', note: ' kept ' }, jwt: JWT });
+    expect(deposit.mode === 'deposit' && deposit.deposit).to.deep.equal({
+      depositRequestId: 'dep-1',
+      currency: 'USD',
+      note: ' kept ',
+    });
+    const payout = ok({ payout: '{"payoutRequestId":" po-1 ","note":" kept "}', jwt: JWT });
+    expect(payout.mode === 'payout' && payout.payout).to.deep.equal({ payoutRequestId: 'po-1', note: ' kept ' });
+  });
+
+  it('limits ids to 50 characters, counted after trimming', () => {
+    const fifty = 'x'.repeat(50);
+    expect(ok({ ...base, websiteId: ` ${fifty} `, money }).websiteId).to.equal(fifty);
+    expect(failure({ ...base, websiteId: `${fifty}y`, money }).issues).to.deep.equal([
+      { field: 'websiteId', message: 'must be at most 50 characters' },
+    ]);
+    expect(failure({ ...base, items: [{ planId: `${fifty}y`, quantity: 1 }] }).issues).to.deep.equal([
+      { field: 'items.0.planId', message: 'must be at most 50 characters' },
+    ]);
+    expect(failure({ ...base, items: [{ planId: '   ', quantity: 1 }] }).issues).to.deep.equal([
+      { field: 'items.0.planId', message: 'must be a non-empty string' },
+    ]);
+  });
+
+  it('limits quantity to 10⁹ and refuses non-finite numbers', () => {
+    expect(ok({ ...base, items: [{ planId: 'a', quantity: 1_000_000_000 }] }).mode).to.equal('items');
+    expect(failure({ ...base, items: [{ planId: 'a', quantity: 1_000_000_001 }] }).issues).to.deep.equal([
+      { field: 'items.0.quantity', message: 'must be at most 1000000000' },
+    ]);
+    expect(failure({ ...base, items: [{ planId: 'a', quantity: Infinity }, { planId: 'b', quantity: NaN }] }).issues).to.deep.equal([
+      { field: 'items.0.quantity', message: 'must be a positive integer' },
+      { field: 'items.1.quantity', message: 'must be a positive integer' },
+    ]);
+    expect(failure({ ...base, money: { amount: Infinity, currency: 'USD' } }).issues).to.deep.equal([
+      { field: 'money.amount', message: 'must be a number greater than 0' },
+    ]);
+  });
+
+  it('takes api-mode and transaction-type exactly (no trimming, no case folding)', () => {
+    for (const apiMode of [' live', 'LIVE', 5]) {
+      expect(failure({ ...base, apiMode, money }).issues, String(apiMode)).to.deep.equal([
+        { field: 'apiMode', message: 'must be one of: sandbox, live' },
+      ]);
+    }
+    for (const transactionType of ['setup ', 'Setup', true]) {
+      expect(failure({ ...base, transactionType, money }).issues, String(transactionType)).to.deep.equal([
+        { field: 'transactionType', message: 'must be one of: purchase, setup' },
+      ]);
+    }
+  });
+
+  it('api-url refuses an empty query or fragment too', () => {
+    for (const apiUrl of ['https://x.test/?', 'https://x.test/#', 'https://x.test/#top']) {
+      expect(failure({ ...base, money, apiUrl }).issues, apiUrl).to.deep.equal([
+        { field: 'apiUrl', message: 'must be an absolute http(s) URL without a query or fragment' },
+      ]);
+    }
+  });
+
+  it('reports text that is not JSON on every JSON option, as an attribute or a marker property', () => {
+    const marker = parseJsonAttribute('{oops');
+    expect(failure({ ...base, items: marker }).issues).to.deep.equal([{ field: 'items', message: 'is not valid JSON' }]);
+    expect(failure({ deposit: '{oops', jwt: JWT }).issues).to.deep.equal([{ field: 'deposit', message: 'is not valid JSON' }]);
+    expect(failure({ deposit: marker, jwt: JWT }).issues).to.deep.equal([{ field: 'deposit', message: 'is not valid JSON' }]);
+    expect(failure({ payout: marker, jwt: JWT }).issues).to.deep.equal([{ field: 'payout', message: 'is not valid JSON' }]);
+    // Valid JSON of the wrong shape is a shape issue, not a JSON one.
+    expect(failure({ ...base, items: '"plan-a"' }).issues).to.deep.equal([{ field: 'items', message: 'must be an array' }]);
+    expect(failure({ ...base, money: '[1]' }).issues).to.deep.equal([{ field: 'money', message: 'must be an object' }]);
+    // A marker on an option that is not JSON is just a wrong type.
+    expect(failure({ ...base, money, invoiceId: marker }).issues).to.deep.include({
+      field: 'invoiceId',
+      message: 'must be a non-empty string',
+    });
+  });
+
+  it('reports a deposit member issue and the missing request/currency together', () => {
+    expect(failure({ deposit: { amount: 0 }, jwt: JWT }).issues).to.deep.equal([
+      { field: 'deposit.amount', message: 'must be a number greater than 0' },
+      { field: 'deposit', message: 'needs depositRequestId or currency' },
+    ]);
+    expect(failure({ deposit: { currency: 'US' }, jwt: JWT }).issues).to.deep.equal([
+      { field: 'deposit.currency', message: 'must be an ISO 4217 currency code (3 letters, e.g. USD)' },
+    ]);
+  });
+});
+
 describe('parseJsonAttribute', () => {
   it('parses JSON, maps absent/blank to undefined and never throws', () => {
     expect(parseJsonAttribute('[1,2]')).to.deep.equal([1, 2]);
