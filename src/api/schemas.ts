@@ -79,7 +79,6 @@ export const PurchasePreviewSchema = z.looseObject({
 export const TokenSchema = z.looseObject({
   id: z.string(),
   method: z.optional(z.string()),
-  isUsed: z.optional(z.boolean()),
   billingAddress: z.optional(z.nullable(z.looseObject({}))),
   paymentInstrument: z.optional(z.nullable(z.looseObject({}))),
 });
