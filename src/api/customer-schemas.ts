@@ -4,9 +4,7 @@
  * is required.
  */
 import * as z from 'zod/mini';
-
-const optionalString = z.optional(z.nullable(z.string()));
-const optionalNumber = z.optional(z.nullable(z.number()));
+import { optionalNumber, optionalString } from './schemas.js';
 
 export const PaymentInstrumentSchema = z.looseObject({
   id: z.string(),

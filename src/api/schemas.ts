@@ -6,8 +6,10 @@
 import * as z from 'zod/mini';
 import type { PaymentMethodInfo } from '../events.js';
 
-const optionalString = z.optional(z.nullable(z.string()));
-const optionalNumber = z.optional(z.nullable(z.number()));
+/** A member the API may omit or send as null. @internal (shared with customer-schemas.ts) */
+export const optionalString = z.optional(z.nullable(z.string()));
+/** @internal */
+export const optionalNumber = z.optional(z.nullable(z.number()));
 
 export const TransactionSchema = z.looseObject({
   id: z.string(),

@@ -31,7 +31,6 @@ export { renderInstruments } from '../views/instruments.js';
 
 const PAYABLE_INVOICE = new Set(['unpaid', 'partially-paid', 'past-due', 'issued']);
 
-
 /** Loads the data of the invoice, transaction, bare-jwt, deposit and payout modes. */
 export async function loadCustomerMode(context: LoadContext): Promise<CheckoutData> {
   const { config, client, cached, readyToPay, customer, signal } = context;
@@ -132,7 +131,6 @@ export async function loadCustomerMode(context: LoadContext): Promise<CheckoutDa
 /** Currency of a setup transaction when nothing else names one (the setup authorises a zero amount). */
 export const SETUP_CURRENCY = 'USD';
 
-
 export async function loadCustomer(client: StorefrontClient, signal: AbortSignal): Promise<Customer> {
   const [instruments, account] = await Promise.all([
     StorefrontGetPaymentInstrumentCollection(client, { filter: 'status:active' }, { signal }),
@@ -155,7 +153,6 @@ function toSaved(instrument: StorefrontPaymentInstrument): SavedInstrument {
     expYear: instrument.expYear ?? undefined,
   };
 }
-
 
 /** Round trip 1: the invoice with the customer (parallel); round trip 2: ready-to-pay for its amount due. */
 async function loadInvoice(
@@ -256,7 +253,6 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-
 export function summaryFromInvoice(invoice: Invoice): OrderSummary {
   const items = (invoice['items'] as { description?: string; quantity?: number; unitPrice?: number; price?: number; type?: string; id?: string }[] | undefined) ?? [];
   const money = (value: unknown) => (typeof value === 'number' ? value : ((value as { amount?: number } | null)?.amount ?? 0));
@@ -279,7 +275,6 @@ export function summaryFromInvoice(invoice: Invoice): OrderSummary {
     ...(amountDue !== total ? { amountDue } : {}),
   };
 }
-
 
 /**
  * Pays (or saves, sets up, assigns a payout instrument) in a customer mode, after `submitPayment` tokenized
