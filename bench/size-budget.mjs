@@ -5,7 +5,7 @@
 //    transaction, wallet, deposit, payout, saved cards) fetch on demand.
 // Spanish and French (dist/cdn/i18n/) come on top, only for pages in those languages.
 import { readdirSync, readFileSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { cdnComposition, measure as measureBytes } from './size.mjs';
 
 // Ratchets against regressions, not the goal: issue 7's target is 25 KB gzip for the single file.
 // History of the entry: 33 KB with items/money only; 37 KB with the JWT modes, 3-D Secure, deposit and payout
@@ -15,11 +15,7 @@ const BUDGET_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 30 * 1024);
 const JWT_BUDGET_GZIP = Number(process.env.SIZE_BUDGET_JWT_GZIP ?? 34 * 1024);
 
 const dir = new URL('../dist/cdn/', import.meta.url);
-const measure = (url) => {
-  const source = readFileSync(url);
-  const brotli = brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  return { min: source.length, gzip: gzipSync(source, { level: 9 }).length, brotli };
-};
+const measure = (url) => measureBytes(readFileSync(url));
 const entry = measure(new URL('rebilly-instruments.js', dir));
 const chunks = readdirSync(new URL('chunks/', dir)).filter((f) => /^customer-.*\.js$/.test(f));
 if (chunks.length !== 1) {
@@ -39,7 +35,6 @@ if (entry.gzip > BUDGET_GZIP) {
   failed = true;
   console.error(`Entry size budget exceeded by ${entry.gzip - BUDGET_GZIP} B gzip. Where the bytes go (gzip of each part alone):`);
   try {
-    const { cdnComposition } = await import('./size.mjs');
     for (const part of cdnComposition() ?? []) {
       console.error(`  ${part.group.padEnd(28)} ${String(part.min).padStart(7)} B min  ${String(part.gzipAlone).padStart(6)} B gzip`);
     }

@@ -13,7 +13,8 @@ const require = createRequire(import.meta.url);
 export const gzip = (buf) => gzipSync(buf, { level: 9 }).length;
 export const brotli = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 
-function measure(buf) {
+/** min / gzip / brotli bytes of a file's contents. */
+export function measure(buf) {
   const b = Buffer.isBuffer(buf) ? buf : Buffer.from(buf);
   return { min: b.length, gzip: gzip(b), brotli: brotli(b) };
 }

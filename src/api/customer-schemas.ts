@@ -84,7 +84,6 @@ export const PlanSchema = z.looseObject({
   productId: z.optional(z.string()),
 });
 
-
 export type StorefrontPaymentInstrument = z.infer<typeof PaymentInstrumentSchema>;
 export type StorefrontAccount = z.infer<typeof AccountSchema>;
 export type Website = z.infer<typeof WebsiteSchema>;

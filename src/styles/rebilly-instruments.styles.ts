@@ -138,8 +138,9 @@ export const styles = css`
     white-space: nowrap;
   }
 
-  /* Methods */
-  [part~='methods'] {
+  /* Methods, and the choices inside the form (saved instruments, deposit amounts) */
+  [part~='methods'],
+  .choices {
     border: 0;
     margin: 0;
     padding: 0;
@@ -147,7 +148,8 @@ export const styles = css`
     flex-wrap: wrap;
     gap: calc(var(--_space) / 2);
   }
-  [part~='methods'] legend {
+  [part~='methods'] legend,
+  .choices legend {
     padding: 0;
     margin-block-end: 6px;
     font-weight: 600;
@@ -172,20 +174,6 @@ export const styles = css`
     outline: 1px solid var(--_primary);
   }
 
-  /* Choices inside the form: saved instruments, deposit amounts */
-  .choices {
-    border: 0;
-    margin: 0;
-    padding: 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: calc(var(--_space) / 2);
-  }
-  .choices legend {
-    padding: 0;
-    margin-block-end: 6px;
-    font-weight: 600;
-  }
   .choices .field {
     flex-basis: 100%;
   }
