@@ -23,7 +23,7 @@ const EXPOSED_HEADERS = 'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-R
 /**
  * @typedef {{limit: number, windowMs: number}} RateLimit
  * @typedef {{latencyMs: number, rateLimit: RateLimit | null, slowGatewayMs: number}} SandboxConfig
- * @typedef {{kind: 'status-500' | 'drop' | 'hang' | 'malformed-json' | 'rate-limit' | 'lose-response', count: number, method?: string, path?: string, retryAfterSeconds?: number}} Fault
+ * @typedef {{kind: 'status-500' | 'status-502' | 'drop' | 'hang' | 'malformed-json' | 'rate-limit' | 'lose-response' | 'resend', count: number, after?: boolean, method?: string, path?: string, retryAfterSeconds?: number}} Fault
  * @typedef {{
  *   seq: number, method: string, path: string, query: string, operationId: string | null, status: number,
  *   preflight: boolean, auth: 'publishable' | 'jwt' | 'secret' | 'none' | 'invalid', body: unknown,
@@ -44,8 +44,9 @@ const ConfigSchema = z.object({
   slowGatewayMs: z.number().min(0).max(120_000).optional(),
 });
 const FaultSchema = z.object({
-  kind: z.enum(['status-500', 'drop', 'hang', 'malformed-json', 'rate-limit', 'lose-response']),
+  kind: z.enum(['status-500', 'status-502', 'drop', 'hang', 'malformed-json', 'rate-limit', 'lose-response', 'resend']),
   count: z.int().min(1).default(1),
+  after: z.boolean().optional(),
   method: z.string().optional(),
   path: z.string().optional(),
   retryAfterSeconds: z.number().min(0).optional(),
@@ -184,40 +185,19 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     }
 
     // Faults are decided before anything else runs, so a faulted request never changes state — except
-    // `lose-response`, which runs the operation for real and then never answers (the answer is lost on the
-    // way back: the case a client must reconcile instead of retrying).
-    let loseResponse = false;
+    // `lose-response`, `resend` and faults with `after: true`, which run the operation for real and then fail
+    // the answer (lost, replaced, or answered by a re-send of the same request): the cases a client must
+    // reconcile instead of retrying.
+    /** @type {Fault | undefined} */
+    let afterFault;
     const faultIndex = sandbox.faults.findIndex(
       (f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || path.includes(f.path) || f.path === entry.operationId),
     );
     if (faultIndex !== -1) {
       const fault = sandbox.faults[faultIndex];
       if (--fault.count <= 0) sandbox.faults.splice(faultIndex, 1);
-      switch (fault.kind) {
-        case 'status-500':
-          return reply(500, problem(500, 'Injected fault: internal server error', url.pathname));
-        case 'drop':
-          entry.endedAt = Date.now();
-          req.socket.destroy();
-          return;
-        case 'hang':
-          return; // never answers; the socket closes when the client gives up or the server closes
-        case 'malformed-json': {
-          entry.status = 200;
-          entry.endedAt = Date.now();
-          const text = '{"id":"emulator-malformed","status":"compl';
-          res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
-          res.end(text);
-          return;
-        }
-        case 'rate-limit': {
-          const retryAt = Math.ceil((Date.now() + (fault.retryAfterSeconds ?? 1) * 1000) / 1000);
-          return reply(429, problem(429, 'Injected fault: too many requests', url.pathname), rateLimitedHeaders(sandbox, retryAt));
-        }
-        case 'lose-response':
-          loseResponse = true;
-          break;
-      }
+      if (fault.after || fault.kind === 'lose-response' || fault.kind === 'resend') afterFault = fault;
+      else if (answerWithFault(fault)) return;
     }
 
     if (!operation) {
@@ -252,28 +232,67 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
       const grants = auth.kind === 'jwt' ? grantsFor(/** @type {any} */ (auth.payload), operation.operationId, organizationId) : [];
       if (auth.kind === 'jwt' && grants.length === 0) throw new ApiError(403, `The token does not grant ${operation.operationId}`);
       if (body.error) throw new ApiError(422, 'The request body is not valid JSON', [{ field: 'body', message: body.error }]);
-      const result = await operation.handler({
-        sandbox,
-        state: sandbox.state,
-        auth,
-        organizationId,
-        operationId: operation.operationId,
-        grants,
-        params,
-        query: url.searchParams,
-        body: body.value,
-        base,
-        apiBase: `${base}${org ? `/organizations/${org[1]}` : ''}`,
-      });
+      const run = () =>
+        operation.handler({
+          sandbox,
+          state: sandbox.state,
+          auth,
+          organizationId,
+          operationId: operation.operationId,
+          grants,
+          params,
+          query: url.searchParams,
+          body: body.value,
+          base,
+          apiBase: `${base}${org ? `/organizations/${org[1]}` : ''}`,
+        });
+      let result = await run();
       if (res.destroyed) return;
-      if (loseResponse) {
+      if (afterFault?.kind === 'lose-response') {
         entry.status = result.status; // processed; the client never hears of it
         return;
       }
+      // A re-send of the very same request (what a browser does when a kept-alive socket dies under a
+      // POST): the first answer is lost, the client hears the second.
+      if (afterFault?.kind === 'resend') result = await run();
+      else if (afterFault && answerWithFault(afterFault)) return;
       return reply(result.status, result.body, { ...rateHeaders, ...(result.headers ?? {}) });
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       return reply(error.status, problem(error.status, error.detail, url.pathname, error.invalidFields), error.status < 500 ? {} : {});
+    }
+
+    /** Answers with the fault instead of the operation's answer; false when the fault answers nothing itself. */
+    function answerWithFault(/** @type {Fault} */ fault) {
+      switch (fault.kind) {
+        case 'status-500':
+        case 'status-502': {
+          const status = fault.kind === 'status-500' ? 500 : 502;
+          reply(status, problem(status, `Injected fault: ${status === 500 ? 'internal server error' : 'bad gateway'}`, url.pathname));
+          return true;
+        }
+        case 'drop':
+          entry.endedAt = Date.now();
+          req.socket.destroy();
+          return true;
+        case 'hang':
+          return true; // never answers; the socket closes when the client gives up or the server closes
+        case 'malformed-json': {
+          entry.status = 200;
+          entry.endedAt = Date.now();
+          const text = '{"id":"emulator-malformed","status":"compl';
+          res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) });
+          res.end(text);
+          return true;
+        }
+        case 'rate-limit': {
+          const retryAt = Math.ceil((Date.now() + (fault.retryAfterSeconds ?? 1) * 1000) / 1000);
+          reply(429, problem(429, 'Injected fault: too many requests', url.pathname), rateLimitedHeaders(sandbox, retryAt));
+          return true;
+        }
+        default:
+          return false;
+      }
     }
   }
 

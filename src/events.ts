@@ -81,6 +81,12 @@ export interface ErrorDetail {
   retryable: boolean;
   /** The transaction concerned (a declined payment, a payment whose outcome is unknown). */
   transaction?: Transaction;
+  /**
+   * True when a payment was sent and its outcome is unknown (lost answer, 5xx or unreadable answer after the
+   * charge, a re-send refused because its token was already used): it may have gone through. The form stays
+   * locked until the customer confirms they checked (never a blind retry: the API has no idempotency key).
+   */
+  outcomeUnknown?: boolean;
 }
 
 export interface OrderSummaryLine {

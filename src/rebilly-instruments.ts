@@ -209,6 +209,8 @@ export class RebillyInstrumentsElement extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.#syncBusy();
+    // Re-attached during an approval: the dialog left the top layer when detached; make it modal again.
+    if (this.hasUpdated) this.#syncApprovalDialog();
   }
 
   /**
@@ -263,7 +265,8 @@ export class RebillyInstrumentsElement extends LitElement {
   /** Opens the approval dialog as a modal (focus trapped, the page inert) and restores focus after it. */
   #syncApprovalDialog(): void {
     const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog[part~="approval"]');
-    if (dialog && !dialog.open && this.isConnected) {
+    if (dialog && (!dialog.open || !dialog.matches(':modal')) && this.isConnected) {
+      if (dialog.open) dialog.close();
       dialog.showModal();
       this.#approvalWasOpen = true;
     } else if (!dialog && this.#approvalWasOpen) {
@@ -334,8 +337,8 @@ export class RebillyInstrumentsElement extends LitElement {
     if (context.notPayable) {
       return this.#t(`notPayable.${context.notPayable.what}` as MessageKey, { status: context.notPayable.status });
     }
-    if (context.afterSubmit && (code === 'network' || code === 'timeout')) {
-      return this.#t(`error.${code}-payment` as MessageKey);
+    if (context.afterSubmit) {
+      return this.#t(code === 'network' || code === 'timeout' ? `error.${code}-payment` : 'error.unknown-payment');
     }
     return this.#t(`error.${code}` as MessageKey, { details: context.details ?? '' });
   }
@@ -512,7 +515,16 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #renderPaymentError() {
-    const error = this.#checkout.paymentError!;
+    const checkout = this.#checkout;
+    const error = checkout.paymentError!;
+    if (checkout.uncertain) {
+      // Paying again is one deliberate click away, never the pay button's.
+      return renderError(this.#t, error, {
+        title: this.#t('uncertainTitle'),
+        retry: () => checkout.confirmUncertain(),
+        retryLabel: this.#t('uncertainConfirm'),
+      });
+    }
     if (error.code === 'payment-declined') {
       return renderError(this.#t, error, { title: this.#t('declinedTitle') });
     }
@@ -527,7 +539,7 @@ export class RebillyInstrumentsElement extends LitElement {
     if (!data) {
       return checkout.state === 'loading' || checkout.state === 'idle' ? renderSkeleton() : nothing;
     }
-    if (checkout.state === 'failed') return nothing;
+    if (checkout.state === 'failed' && !checkout.uncertain) return nothing;
     const locale = this.#locale;
     const brand = detectBrand(this._card.number);
     const serverErrors: Partial<Record<CardField, string>> = {};
@@ -535,7 +547,8 @@ export class RebillyInstrumentsElement extends LitElement {
       const field = formFieldOf(issue.field);
       if (field && !serverErrors[field]) serverErrors[field] = issue.message;
     }
-    const busy = checkout.state === 'paying' || checkout.state === 'approving' || checkout.state === 'loading';
+    const busy =
+      checkout.state === 'paying' || checkout.state === 'approving' || checkout.state === 'loading' || checkout.uncertain;
     const instrument = this.#selectedInstrument(data);
     const amount = data.deposit ? (this._depositAmount ?? 0) : data.amount;
     const money = formatMoney(amount, data.currency, locale);

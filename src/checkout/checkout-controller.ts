@@ -12,18 +12,18 @@ import type {
   Transaction,
 } from '../events.js';
 import { RETRYABLE_CODES } from '../events.js';
-import { getStorefrontClient, type StorefrontClient } from '../api/client.js';
-import { isAbortError, isApiError, toErrorDetail } from '../api/errors.js';
+import { getStorefrontClient } from '../api/client.js';
+import { ApiError, isAbortError, isApiError, toErrorDetail } from '../api/errors.js';
 import { StorefrontGetTransaction } from '../api/operations.js';
 import { importCustomerModes, loadCheckout, NotPayableError, SUPPORTED_METHODS, type LoadCache } from './load.js';
 import type { CheckoutData } from './data.js';
 import { submitPayment, type Instruction, type PaymentOutcome } from './pay.js';
 import {
-  forgetPendingApproval,
+  purchaseKey,
+  claimPendingApproval,
   isFinal,
   isSafeApprovalUrl,
   needsApproval,
-  peekPendingApproval,
   savePendingApproval,
   type PendingApproval,
 } from './approval.js';
@@ -90,6 +90,11 @@ export class CheckoutController implements ReactiveController {
   completed: CompletedResult | undefined;
   /** The approval in progress, while `state === 'approving'` in the modal flow. */
   approval: ApprovalView | undefined;
+  /**
+   * A payment was sent and its outcome is unknown: paying is locked until the customer confirms they
+   * checked ({@link confirmUncertain}). Survives reloads of the data; the state is `failed` meanwhile.
+   */
+  uncertain = false;
 
   #host: CheckoutHost;
   #config: Config | undefined;
@@ -102,6 +107,8 @@ export class CheckoutController implements ReactiveController {
   #paying = false;
   #connected = false;
   #resumeChecked = false;
+  /** The page navigated away for a full-page approval (and may come back from the back/forward cache). */
+  #awayForApproval = false;
   #approvalWatch: { wake(): void; abandon(): void } | undefined;
 
   readonly #navigate: (url: string) => void;
@@ -118,6 +125,9 @@ export class CheckoutController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    globalThis.addEventListener?.('pageshow', this.#onPageShow);
+    // A modal approval paused while detached reads again.
+    this.#approvalWatch?.wake();
     // Re-attached after a move in the DOM: resume loading if the data is missing or a load was cut short.
     if (this.#configResult && !this.#paying && this.state !== 'completed' && (this.state === 'loading' || !this.data)) {
       this.#scheduleLoad(true);
@@ -126,17 +136,47 @@ export class CheckoutController implements ReactiveController {
 
   hostDisconnected(): void {
     this.#connected = false;
+    globalThis.removeEventListener?.('pageshow', this.#onPageShow);
     // Loads are aborted; a payment in flight is not (aborting would not cancel the charge, only lose its result).
     this.#cancelLoad();
   }
+
+  /**
+   * Back from a full-page approval through the back/forward cache: this page's scripts never re-ran, so
+   * settle the attempt here as a return page would.
+   */
+  #onPageShow = (event: PageTransitionEvent): void => {
+    if (!event.persisted || !this.#awayForApproval) return;
+    this.#awayForApproval = false;
+    this.#paying = false;
+    this.#resumeChecked = false;
+    const result = this.#deferred ?? this.#configResult;
+    this.#deferred = undefined;
+    if (result) this.#apply(result, true);
+  };
 
   /** Called by the element whenever a property that feeds the config changed (already coalesced by Lit). */
   configure(result: ConfigResult): void {
     if (this.#paying) {
       this.#deferred = result;
+      // A fresh JWT may be what reads an approval whose reads were refused.
+      this.#approvalWatch?.wake();
       return;
     }
     this.#apply(result);
+  }
+
+  /**
+   * The customer checked that an uncertain payment did not go through and wants to pay again: unlocks the
+   * form. Nothing else does.
+   */
+  confirmUncertain(): void {
+    if (!this.uncertain) return;
+    this.uncertain = false;
+    this.paymentError = undefined;
+    this.fieldErrors = [];
+    if (this.state === 'failed' && this.data && !this.failure) this.#setState('ready');
+    else this.#host.requestUpdate();
   }
 
   /** Tries the failed load again (the retry button). */
@@ -163,26 +203,27 @@ export class CheckoutController implements ReactiveController {
   async pay(instruction: Instruction, amount?: number): Promise<void> {
     const config = this.#config;
     const data = this.data;
-    if (this.#paying || this.state !== 'ready' || !config || !data) return;
+    if (this.#paying || this.uncertain || this.state !== 'ready' || !config || !data) return;
     this.#paying = true;
     this.paymentError = undefined;
     this.fieldErrors = [];
     this.#setState('paying');
     let leftPage = false;
+    let sent = false;
     try {
       const outcome = await submitPayment(config, data, instruction, {
         onInstrument: (detail: InstrumentReadyDetail) => this.#host.emit('instrument-ready', detail),
+        onSent: () => (sent = true),
         redirectUrl: config.redirectUrl ?? (this.#host.fullPageRedirect ? returnUrl() : undefined),
         amount,
       });
-      leftPage = await this.#conclude(config, outcome);
+      leftPage = await this.#conclude(config, data, outcome);
     } catch (error) {
-      const afterSubmit = (error as { mayHaveReachedServer?: boolean })?.mayHaveReachedServer === true;
-      // A 409 here can be the answer to a browser's silent re-send of a payment that did go through.
-      const conflict = isApiError(error) && error.status === 409;
-      if (!((afterSubmit || conflict) && (await this.#reconcile(config, data)))) {
-        this.#fail(this.#errorDetail(error, { afterSubmit }));
-      }
+      // Before the payment went out (tokenizing, loading code) nothing was charged: a plain failure. After it,
+      // only an answer that proves a refusal may invite a retry; anything else is read back where the
+      // credential can, and otherwise is an unknown outcome that locks the form.
+      if (!sent || provesRefusal(error)) this.#fail(this.#errorDetail(error));
+      else if (!(await this.#reconcile(config, data))) this.#failUncertain(error);
     } finally {
       if (!leftPage) {
         this.#paying = false;
@@ -215,6 +256,29 @@ export class CheckoutController implements ReactiveController {
     }
   }
 
+  /**
+   * A payment whose outcome is unknown: say it may have gone through, keep the transaction if there is one,
+   * and lock paying until the customer confirms ({@link confirmUncertain}).
+   */
+  #failUncertain(error: unknown, transaction?: Transaction): void {
+    const found = this.#errorDetail(error, { afterSubmit: true });
+    // A 4xx here answered a browser's re-send of a payment whose connection died (see provesRefusal): the
+    // cause is the connection, not the customer's details.
+    const code = found.status !== undefined && found.status < 500 ? 'network' : found.code;
+    const detail: ErrorDetail = {
+      ...found,
+      code,
+      message: this.#host.errorMessage(code, { afterSubmit: true }),
+      outcomeUnknown: true,
+      ...(transaction ? { transaction } : {}),
+    };
+    this.uncertain = true;
+    this.fieldErrors = [];
+    this.paymentError = detail;
+    this.#setState('failed');
+    this.#host.emit('error', detail);
+  }
+
   /** Closes the approval the customer is looking at: the attempt settles (approved, declined or abandoned). */
   abandonApproval(): void {
     this.#approvalWatch?.abandon();
@@ -229,7 +293,7 @@ export class CheckoutController implements ReactiveController {
    * Settles what a purchase/payment returned: approved, declined, or waiting for approval (3-D Secure,
    * offsite). Returns true when the page is being navigated away for a full-page approval.
    */
-  async #conclude(config: Config, outcome: PaymentOutcome): Promise<boolean> {
+  async #conclude(config: Config, data: CheckoutData, outcome: PaymentOutcome): Promise<boolean> {
     if (outcome.kind === 'payout') {
       this.#finish({ kind: 'payout', detail: { payoutRequest: outcome.payoutRequest } });
       return false;
@@ -267,44 +331,49 @@ export class CheckoutController implements ReactiveController {
       return false;
     }
     // What reads the transaction afterwards: the purchase's session token, else the customer JWT.
-    const credential = outcome.sessionToken ?? (config.credential.kind === 'jwt' ? config.credential.value : undefined);
-    if (!credential) {
-      this.#fail({
-        code: 'server',
-        message: this.#host.errorMessage('server', { afterSubmit: true }),
-        retryable: false,
-        transaction,
-      });
+    const sessionToken = outcome.sessionToken;
+    if (!sessionToken && config.credential.kind !== 'jwt') {
+      // Nothing could read the approval's result.
+      this.#failUncertain(new ApiError({ code: 'server' }), transaction);
       return false;
     }
     if (this.#host.fullPageRedirect) {
+      const invoiceId = (outcome.kind === 'payment' ? outcome.invoice?.id : undefined) ?? data.invoice?.id;
       const pending: PendingApproval = {
-        v: 1,
+        v: 2,
+        key: purchaseKey(config),
         transactionId: transaction.id,
-        credential,
+        // A publishable-key purchase is read with its session token; a customer JWT is never stored (the
+        // return page's own JWT reads the transaction).
+        ...(config.credential.kind === 'publishable' && sessionToken ? { credential: sessionToken } : {}),
         mode: config.mode,
-        apiUrl: config.apiUrl,
-        ...(config.organizationId ? { organizationId: config.organizationId } : {}),
+        expect: {
+          ...(typeof transaction.amount === 'number' ? { amount: transaction.amount } : {}),
+          ...(typeof transaction.currency === 'string' ? { currency: transaction.currency } : {}),
+          ...(invoiceId ? { invoiceId } : {}),
+        },
         ...(outcome.kind === 'payment' && outcome.orderId ? { orderId: outcome.orderId } : {}),
-        ...(outcome.kind === 'payment' && outcome.invoice?.id ? { invoiceId: outcome.invoice.id } : {}),
         ...(outcome.kind === 'payment' && outcome.token ? { token: outcome.token } : {}),
         ...(outcome.kind === 'setup' ? { setup: true } : {}),
         createdAt: Date.now(),
       };
       if (savePendingApproval(pending)) {
         this.#setState('approving');
+        this.#awayForApproval = true;
         this.#navigate(url);
         return true;
       }
       // No sessionStorage (privacy mode): approve in the modal instead, so the result is not lost.
     }
-    const reader = this.#reader(config, credential);
     this.approval = { url, transactionId: transaction.id };
     this.#setState('approving');
-    const result = await this.#watchApproval(reader, transaction);
+    const result = await this.#watchApproval(config, sessionToken, transaction);
     this.approval = undefined;
     if (result.settled) {
       this.#settle(result.transaction, completed(result.transaction));
+    } else if (result.unread) {
+      // Closed while the transaction could not be read: it may have been approved.
+      this.#failUncertain(result.unread, result.transaction);
     } else {
       this.#fail({
         code: 'approval-abandoned',
@@ -316,12 +385,27 @@ export class CheckoutController implements ReactiveController {
     return false;
   }
 
-  #reader(config: Config, credential: string): StorefrontClient {
-    return getStorefrontClient({
-      apiUrl: config.apiUrl,
-      organizationId: config.organizationId,
-      credential: { kind: 'jwt', value: credential },
-    });
+  /**
+   * Reads a transaction with the credentials that may read it, in order: the purchase's session token, then
+   * the page's current customer JWT (a fresh one set during the approval counts: JWTs expire, and a 3-D
+   * Secure page can take longer than one lives). Refusals (401/403) move on to the next; the last error is
+   * thrown.
+   */
+  async #readTransaction(config: Config, sessionToken: string | undefined, id: string): Promise<Transaction> {
+    const latest = this.#deferred?.ok ? this.#deferred.config : this.#config;
+    const jwts = [latest, config].map((c) => (c?.credential.kind === 'jwt' ? c.credential.value : undefined));
+    const credentials = [...new Set([sessionToken, ...jwts].filter((c): c is string => !!c))];
+    let lastError: unknown = new Error('no credential reads the transaction');
+    for (const value of credentials) {
+      const reader = getStorefrontClient({ apiUrl: config.apiUrl, organizationId: config.organizationId, credential: { kind: 'jwt', value } });
+      try {
+        return await StorefrontGetTransaction(reader, id);
+      } catch (error) {
+        lastError = error;
+        if (!isCredentialRefused(error)) throw error;
+      }
+    }
+    throw lastError;
   }
 
   /**
@@ -329,9 +413,10 @@ export class CheckoutController implements ReactiveController {
    * reads it once more, so a payment approved just before closing still counts as approved.
    */
   async #watchApproval(
-    reader: StorefrontClient,
+    config: Config,
+    sessionToken: string | undefined,
     initial: Transaction,
-  ): Promise<{ settled: boolean; transaction: Transaction }> {
+  ): Promise<{ settled: boolean; transaction: Transaction; unread?: unknown }> {
     let abandoned = false;
     let wake: () => void = () => {};
     this.#approvalWatch = {
@@ -342,36 +427,48 @@ export class CheckoutController implements ReactiveController {
       },
     };
     let last = initial;
+    /** The error of the last read when it failed (the transaction's state is then unknown). */
+    let unread: unknown;
     try {
       for (;;) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, APPROVAL_POLL_MS);
+          // Detached from the page: no reads (and no timer) until re-attached or closed.
+          const timer = this.#connected ? setTimeout(resolve, APPROVAL_POLL_MS) : undefined;
           wake = () => {
             clearTimeout(timer);
             resolve();
           };
         });
+        if (!this.#connected && !abandoned) continue;
         try {
-          last = await StorefrontGetTransaction(reader, initial.id);
+          last = await this.#readTransaction(config, sessionToken, initial.id);
+          unread = undefined;
           if (isFinal(last)) return { settled: true, transaction: last };
         } catch (error) {
-          // A failed read is retried on the next tick; after the customer closed, the last known state counts.
-          if (isAbortError(error) && !abandoned) continue;
+          // A failed read is retried on the next tick; after the customer closed, it leaves the outcome unknown.
+          unread = error;
         }
-        if (abandoned) return { settled: false, transaction: last };
+        if (abandoned) return { settled: false, transaction: last, ...(unread ? { unread } : {}) };
       }
     } finally {
       this.#approvalWatch = undefined;
     }
   }
 
-  /** After a full-page approval: settles the attempt this page was sent back for, then forgets it. */
+  /**
+   * After a full-page approval: settles the attempt this page was sent back for (claimed, so settled once).
+   * The transaction must be the one the entry names and match what was paid, else the entry is dropped.
+   */
   async #resume(config: Config, pending: PendingApproval): Promise<void> {
     this.#paying = true;
     this.#setState('approving');
     try {
-      const transaction = await StorefrontGetTransaction(this.#reader(config, pending.credential), pending.transactionId);
-      forgetPendingApproval();
+      const transaction = await this.#readTransaction(config, pending.credential, pending.transactionId);
+      if (!matchesPending(transaction, pending, config)) {
+        this.#paying = false;
+        this.#scheduleLoad(true);
+        return;
+      }
       const completed: CompletedResult = pending.setup
         ? { kind: 'setup', detail: { instrument: transaction.paymentInstrument as Record<string, unknown> ?? {}, transaction } }
         : {
@@ -394,10 +491,19 @@ export class CheckoutController implements ReactiveController {
         });
       }
     } catch (error) {
-      if (isAbortError(error)) return;
+      this.#paying = false;
+      if (isCredentialRefused(error)) {
+        // No credential this page has can read it (and none will on a reload): the payment may have gone
+        // through. Say so, and lock paying until the customer checked.
+        this.#failUncertain(error);
+        this.#scheduleLoad(true);
+        return;
+      }
       // Kept for the next try (the retry button or a reload): the outcome is still unknown.
+      savePendingApproval(pending);
       this.#resumeChecked = false;
-      const detail = this.#errorDetail(error, { afterSubmit: true });
+      if (isAbortError(error)) return;
+      const detail = { ...this.#errorDetail(error, { afterSubmit: true }), retryable: true, outcomeUnknown: true };
       this.failure = detail;
       this.#setState('failed');
       this.#host.emit('error', detail);
@@ -442,12 +548,7 @@ export class CheckoutController implements ReactiveController {
     }
     // Anything else (waiting for approval the element could not open, still pending): the outcome is not
     // known yet. Say so, keep the transaction for the page, and do not pretend either way.
-    this.#fail({
-      code: 'server',
-      message: this.#host.errorMessage('server', { afterSubmit: true }),
-      retryable: false,
-      transaction,
-    });
+    this.#failUncertain(new ApiError({ code: 'server' }), transaction);
   }
 
   #applyDeferred(): void {
@@ -477,7 +578,7 @@ export class CheckoutController implements ReactiveController {
     this.#config = result.config;
     if (!this.#resumeChecked && this.#connected) {
       this.#resumeChecked = true;
-      const pending = peekPendingApproval(result.config.apiUrl, result.config.organizationId);
+      const pending = claimPendingApproval(purchaseKey(result.config));
       if (pending) {
         void this.#resume(result.config, pending);
         return;
@@ -485,7 +586,7 @@ export class CheckoutController implements ReactiveController {
     }
     if (this.state === 'completed' && !force) {
       // A finished checkout stays finished until the purchase data itself changes.
-      if (previous && sameCheckout(previous, result.config)) return;
+      if (previous && purchaseKey(previous) === purchaseKey(result.config)) return;
       this.completed = undefined;
     }
     this.#scheduleLoad(force || !this.data);
@@ -532,7 +633,7 @@ export class CheckoutController implements ReactiveController {
         this.#host.emit('error', detail);
         return;
       }
-      this.#setState('ready');
+      this.#setState(this.uncertain ? 'failed' : 'ready');
       this.#host.emit('data-ready', {
         mode: data.mode,
         summary: data.summary,
@@ -571,11 +672,6 @@ export class CheckoutController implements ReactiveController {
   }
 }
 
-/** Same purchase data (so a finished checkout stays finished when only presentation options change). */
-function sameCheckout(a: Config, b: Config): boolean {
-  const key = (c: Config) => JSON.stringify({ ...c, locale: undefined, redirectUrl: undefined });
-  return key(a) === key(b);
-}
 
 /** The reason the gateway gave for a decline: the contract's `gateway.response` (human message first). */
 function declineReason(transaction: Transaction): string | undefined {
@@ -583,6 +679,52 @@ function declineReason(transaction: Transaction): string | undefined {
     ?.response;
   const found = [response?.humanMessage, response?.message].find((c) => typeof c === 'string' && c.trim());
   return found as string | undefined;
+}
+
+/**
+ * An answer to a payment request that proves it was refused, so a new attempt cannot double-charge: a 4xx
+ * (the client marks those `mayHaveReachedServer: false`), except a conflict (409: may answer a re-send of
+ * a payment that went through) and a refusal of the payment token as already used (the same re-send: the
+ * token is single-use and only this attempt held it).
+ */
+function provesRefusal(error: unknown): boolean {
+  if (!isApiError(error) || error.mayHaveReachedServer || error.status === undefined || error.status === 409) return false;
+  const texts = [error.problem?.detail, error.problem?.title, error.message, ...(error.invalidFields ?? []).map((f) => `${f.field} ${f.message}`)];
+  const usedToken = texts.some((t) => typeof t === 'string' && /token/i.test(t) && /\bused\b|already/i.test(t));
+  return !usedToken;
+}
+
+/** 401/403: this credential may not read it (expired, or another customer's); another one may. */
+function isCredentialRefused(error: unknown): boolean {
+  return isApiError(error) && (error.status === 401 || error.status === 403);
+}
+
+/**
+ * The transaction read back is the one the entry names, for what was paid (amount, currency, invoice), and
+ * for this element's own purchase as far as the transaction shows it: an entry cannot make an element
+ * complete with another purchase's transaction.
+ */
+function matchesPending(transaction: Transaction, pending: PendingApproval, config: Config): boolean {
+  const { amount, currency, invoiceId } = pending.expect;
+  const invoices = transaction.invoiceIds ?? [];
+  const plans = transaction['planIds'];
+  const own =
+    config.mode === 'money'
+      ? transaction.amount === config.money.amount && transaction.currency === config.money.currency
+      : config.mode === 'invoice'
+        ? invoices.includes(config.invoiceId)
+        : config.mode === 'transaction'
+          ? transaction.id === config.transactionId || transaction['parentTransactionId'] === config.transactionId
+          : config.mode === 'items' && Array.isArray(plans)
+            ? config.items.every((item) => plans.includes(item.planId))
+            : true;
+  return (
+    own &&
+    transaction.id === pending.transactionId &&
+    (amount === undefined || transaction.amount === amount) &&
+    (currency === undefined || transaction.currency === currency) &&
+    (invoiceId === undefined || invoices.includes(invoiceId))
+  );
 }
 
 /** Where a full-page approval comes back to when the page gave no `redirect-url`: this page. */

@@ -52,6 +52,11 @@ export interface PayContext {
 
 export interface PayHooks {
   onInstrument(detail: InstrumentReadyDetail): void;
+  /**
+   * Called once, right before the first request that can charge (or save, or commit) is sent. A failure
+   * before it provably changed nothing; after it, only an answer that proves a refusal does.
+   */
+  onSent(): void;
   redirectUrl?: string | undefined;
   /** The amount the customer chose (deposits). */
   amount?: number | undefined;
@@ -98,6 +103,9 @@ export async function submitPayment(
       ...extra,
     }) as PaymentOutcome;
 
+  // The customer modes' code is fetched before the payment goes out, so a failed fetch is a plain failure.
+  const customer = config.mode === 'items' || config.mode === 'money' ? undefined : await importCustomerModes();
+  hooks.onSent();
   switch (config.mode) {
     case 'items': {
       const purchase = await StorefrontPostPurchase(client, {
@@ -118,6 +126,6 @@ export async function submitPayment(
         await StorefrontPostPayment(client, { websiteId: data.websiteId!, amount: data.amount, currency: data.currency, ...pay, ...redirect }),
       );
     default:
-      return (await importCustomerModes()).payCustomerMode({ client, config, data, pay, redirect, token, paid, amount: hooks.amount });
+      return customer!.payCustomerMode({ client, config, data, pay, redirect, token, paid, amount: hooks.amount });
   }
 }

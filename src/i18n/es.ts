@@ -39,6 +39,8 @@ const es: Catalogue = {
   declinedBody: 'Tu pago fue rechazado: {reason}. Puedes intentarlo de nuevo o usar otra tarjeta.',
   declinedNoReason: 'Tu pago fue rechazado. Puedes intentarlo de nuevo o usar otra tarjeta.',
   retryLoad: 'Reintentar',
+  uncertainTitle: 'Estado del pago desconocido.',
+  uncertainConfirm: 'Ya lo he comprobado: pagar de nuevo',
   approvalTitle: 'Aprueba tu pago',
   approvalFrame: 'Página de aprobación de tu banco o proveedor de pagos',
   approvalClose: 'Cancelar la aprobación',
@@ -78,6 +80,8 @@ const es: Catalogue = {
   'error.timeout-payment':
     'El servicio de pago tardó demasiado en responder. Es posible que el pago se haya realizado: compruébalo antes de pagar de nuevo.',
   'error.server': 'El servicio de pago tuvo un problema. Inténtalo de nuevo.',
+  'error.unknown-payment':
+    'No pudimos confirmar tu pago. Es posible que se haya realizado: revisa tu correo o tu extracto bancario antes de pagar de nuevo.',
   'error.server-unsafe-approval':
     'El pago necesita una página de aprobación cuya dirección no es segura, así que no se abrió. Contacta con el comercio.',
   'error.payment-declined': 'El pago fue rechazado.',

@@ -39,6 +39,8 @@ const fr: Catalogue = {
   declinedBody: 'Votre paiement a été refusé : {reason}. Vous pouvez réessayer ou utiliser une autre carte.',
   declinedNoReason: 'Votre paiement a été refusé. Vous pouvez réessayer ou utiliser une autre carte.',
   retryLoad: 'Réessayer',
+  uncertainTitle: 'Statut du paiement inconnu.',
+  uncertainConfirm: 'J’ai vérifié : payer à nouveau',
   approvalTitle: 'Approuvez votre paiement',
   approvalFrame: "Page d'approbation de votre banque ou prestataire de paiement",
   approvalClose: "Annuler l'approbation",
@@ -78,6 +80,8 @@ const fr: Catalogue = {
   'error.timeout-payment':
     'Le service de paiement a mis trop de temps à répondre. Le paiement a peut-être abouti : vérifiez avant de payer à nouveau.',
   'error.server': 'Le service de paiement a rencontré un problème. Réessayez.',
+  'error.unknown-payment':
+    "Nous n'avons pas pu confirmer votre paiement. Il a peut-être abouti : vérifiez vos e-mails ou votre relevé bancaire avant de payer à nouveau.",
   'error.server-unsafe-approval':
     "Le paiement demande une page d'approbation dont l'adresse n'est pas sûre : elle n'a pas été ouverte. Contactez le marchand.",
   'error.payment-declined': 'Le paiement a été refusé.',

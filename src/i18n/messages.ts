@@ -46,6 +46,8 @@ export const en = {
   declinedBody: 'Your payment was declined: {reason}. You can try again or use another card.',
   declinedNoReason: 'Your payment was declined. You can try again or use another card.',
   retryLoad: 'Retry',
+  uncertainTitle: 'Payment status unknown.',
+  uncertainConfirm: 'I have checked: pay again',
   approvalTitle: 'Approve your payment',
   approvalFrame: 'Payment approval page from your bank or payment provider',
   approvalClose: 'Cancel approval',
@@ -86,6 +88,8 @@ export const en = {
   'error.timeout-payment':
     'The payment service took too long to answer. Your payment may have gone through: please check before paying again.',
   'error.server': 'The payment service had a problem. Please try again.',
+  'error.unknown-payment':
+    'We could not confirm your payment. It may have gone through: please check your email or bank statement before paying again.',
   'error.server-unsafe-approval':
     'The payment needs an approval page whose address is not safe to open, so it was not opened. Please contact the merchant.',
   'error.payment-declined': 'The payment was declined.',

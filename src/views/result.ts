@@ -21,7 +21,7 @@ export function renderApproved(t: Translate, title: string, body: string, refere
 export function renderError(
   t: Translate,
   error: ErrorDetail,
-  options: { title?: string; retry?: () => void } = {},
+  options: { title?: string; retry?: () => void; retryLabel?: string } = {},
 ) {
   const issues = error.code === 'invalid-config' ? (error.invalidFields ?? []) : [];
   return html`<div part="error" data-code=${error.code}>
@@ -32,7 +32,7 @@ export function renderError(
         </ul>`
       : nothing}
     ${options.retry
-      ? html`<div><button type="button" part="retry-button" @click=${options.retry}>${t('retryLoad')}</button></div>`
+      ? html`<div><button type="button" part="retry-button" @click=${options.retry}>${options.retryLabel ?? t('retryLoad')}</button></div>`
       : nothing}
   </div>`;
 }

@@ -4,6 +4,8 @@ import { newSandbox, SEED, type Sandbox } from '../helpers/emulator.js';
 import { fillCard, mount, pay, payButton, shadow, until } from '../helpers/checkout.js';
 import type { RebillyInstrumentsElement } from '../../src/index.js';
 import { setStorefrontClientDefaults } from '../../src/api/index.js';
+import { parseConfig } from '../../src/config/index.js';
+import { purchaseKey } from '../../src/checkout/approval.js';
 
 /** Records every terminal event (purchase-completed, or the error code). */
 function terminalEvents(el: RebillyInstrumentsElement): string[] {
@@ -157,55 +159,323 @@ describe('3-D Secure approval in a modal', () => {
   });
 });
 
+const PENDING_KEY = 'rebilly-instruments:pending-approvals';
+
+interface FixtureMessage {
+  name: string;
+  index: number;
+  detail: { code?: string; url?: string; outcomeUnknown?: boolean; transaction?: { id?: string; result?: string } };
+}
+
+/** The full-page fixture in an iframe: its elements' events arrive as messages. */
+function openFixture(query: Record<string, string>) {
+  const messages: FixtureMessage[] = [];
+  const onMessage = (e: MessageEvent) => {
+    if (e.data?.source === 'full-page-fixture') messages.push(e.data);
+  };
+  window.addEventListener('message', onMessage);
+  const frame = document.createElement('iframe');
+  const url = (q: Record<string, string>) => `/test/fixtures/full-page.html?${new URLSearchParams(q)}`;
+  frame.src = url(query);
+  document.body.append(frame);
+  return {
+    frame,
+    messages,
+    url,
+    outcomes: () => messages.filter((m) => m.name === 'purchase-completed' || m.name === 'error'),
+    element: (index = 0) => frame.contentDocument!.querySelectorAll('rebilly-instruments')[index]! as RebillyInstrumentsElement,
+    /** Loads the page again (a return to it), clearing what was recorded. */
+    reload(q: Record<string, string>) {
+      messages.length = 0;
+      frame.src = url(q);
+    },
+    close() {
+      window.removeEventListener('message', onMessage);
+      frame.remove();
+      sessionStorage.removeItem(PENDING_KEY);
+    },
+  };
+}
+
+function pendingEntries(): { transactionId: string; credential?: string; key: string }[] {
+  return Object.values(JSON.parse(sessionStorage.getItem(PENDING_KEY) ?? '{}'));
+}
+
+/** Pays with the 3-D Secure test card in the fixture's first element (a new card in the JWT modes). */
+async function payThreeDSecure(el: RebillyInstrumentsElement): Promise<void> {
+  const newCard = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="instrument"]')].find((input) =>
+    /new card/i.test(input.closest('label')?.textContent ?? ''),
+  );
+  if (newCard) {
+    newCard.click();
+    await el.updateComplete;
+  }
+  await fillCard(el, { number: SEED.cards.threeDSecure });
+  await pay(el);
+  await until(() => pendingEntries().length > 0, 5000, 'the pending attempt');
+}
+
+async function leftForApproval(frame: HTMLIFrameElement) {
+  await until(() => {
+    try {
+      return frame.contentWindow!.location.href === 'x';
+    } catch {
+      return true; // cross-origin: the frame is on the approval page now
+    }
+  }, 5000, 'the navigation to the approval page');
+}
+
 describe('full-page redirect and resume', () => {
   it('navigates to the approval page, and the element on the return page settles the payment once', async () => {
     const sandbox = await newSandbox();
-    const messages: { name: string; detail: { code?: string; transaction?: { result?: string } } }[] = [];
-    const onMessage = (e: MessageEvent) => {
-      if (e.data?.source === 'full-page-fixture') messages.push(e.data);
-    };
-    window.addEventListener('message', onMessage);
-    const fixture = `/test/fixtures/full-page.html?api=${encodeURIComponent(sandbox.url)}`;
-    const frame = document.createElement('iframe');
-    frame.src = fixture;
-    document.body.append(frame);
+    const page = openFixture({ api: sandbox.url });
     try {
-      await until(() => messages.some((m) => m.name === 'data-ready'), 10_000, 'data-ready in the fixture');
-      const el = frame.contentDocument!.querySelector('rebilly-instruments')!;
-      await fillCard(el, { number: SEED.cards.threeDSecure });
-      await pay(el);
-      // The element saved the attempt (no card data) and navigated the page to the approval URL.
-      let pendingRaw: string | null = null;
-      await until(() => !!(pendingRaw = sessionStorage.getItem('rebilly-instruments:pending-approval')), 5000, 'the pending attempt');
-      expect(pendingRaw).not.to.contain(SEED.cards.threeDSecure);
-      expect(pendingRaw).not.to.contain('cvv');
-      expect(localStorage.getItem('rebilly-instruments:pending-approval')).to.equal(null);
-      const pending = JSON.parse(pendingRaw!);
-      await until(() => {
-        try {
-          return frame.contentWindow!.location.href === 'x';
-        } catch {
-          return true; // cross-origin: the frame is on the approval page now
-        }
-      }, 5000, 'the navigation to the approval page');
-      expect(messages.filter((m) => m.name !== 'data-ready')).to.deep.equal([]);
-      await answerApproval(`${sandbox.url}/approval/${pending.transactionId}`, 'approved');
+      await until(() => page.messages.some((m) => m.name === 'data-ready'), 10_000, 'data-ready in the fixture');
+      await payThreeDSecure(page.element());
+      // The element saved the attempt (no card data, no key) and navigated the page to the approval URL.
+      const raw = sessionStorage.getItem(PENDING_KEY)!;
+      expect(raw).not.to.contain(SEED.cards.threeDSecure);
+      expect(raw).not.to.contain('cvv');
+      expect(raw).not.to.contain(SEED.publishableKey);
+      expect(localStorage.getItem(PENDING_KEY)).to.equal(null);
+      const [pending] = pendingEntries();
+      await leftForApproval(page.frame);
+      expect(page.outcomes()).to.deep.equal([]);
+      await answerApproval(`${sandbox.url}/approval/${pending!.transactionId}`, 'approved');
       // The approval page redirects back to the merchant page (redirectUrl = the page that paid).
       const payment = purchases(await sandbox.log())[0]!;
-      expect((payment.body as { redirectUrl: string }).redirectUrl).to.equal(new URL(fixture, location.href).href);
-      frame.src = fixture;
-      await until(() => messages.some((m) => m.name === 'purchase-completed' || m.name === 'error'), 10_000, 'the outcome');
+      expect((payment.body as { redirectUrl: string }).redirectUrl).to.equal(new URL(page.url({ api: sandbox.url }), location.href).href);
+      page.reload({ api: sandbox.url });
+      await until(() => page.outcomes().length > 0, 10_000, 'the outcome');
       await aTimeout(300);
-      const outcomes = messages.filter((m) => m.name !== 'data-ready');
-      expect(outcomes.map((m) => m.name)).to.deep.equal(['purchase-completed']);
-      expect(outcomes[0]!.detail.transaction!.result).to.equal('approved');
-      expect(sessionStorage.getItem('rebilly-instruments:pending-approval')).to.equal(null);
+      expect(page.outcomes().map((m) => m.name)).to.deep.equal(['purchase-completed']);
+      expect(page.outcomes()[0]!.detail.transaction!.result).to.equal('approved');
+      expect(sessionStorage.getItem(PENDING_KEY)).to.equal(null);
       expect(purchases(await sandbox.log())).to.have.length(1);
     } finally {
-      window.removeEventListener('message', onMessage);
-      frame.remove();
-      sessionStorage.removeItem('rebilly-instruments:pending-approval');
+      page.close();
     }
+  });
+
+  it('two elements with the same purchase on the return page: exactly one completes', async () => {
+    const sandbox = await newSandbox();
+    const page = openFixture({ api: sandbox.url, count: '2' });
+    try {
+      await until(() => page.messages.filter((m) => m.name === 'data-ready').length === 2, 10_000, 'both ready');
+      await payThreeDSecure(page.element(0));
+      const [pending] = pendingEntries();
+      await leftForApproval(page.frame);
+      await answerApproval(`${sandbox.url}/approval/${pending!.transactionId}`, 'approved');
+      page.reload({ api: sandbox.url, count: '2' });
+      await until(() => page.outcomes().length > 0, 10_000, 'the outcome');
+      await until(() => page.messages.filter((m) => m.name === 'data-ready').length >= 1, 10_000, 'the other element ready');
+      await aTimeout(500);
+      expect(page.outcomes().map((m) => m.name)).to.deep.equal(['purchase-completed']);
+      expect(pendingEntries()).to.deep.equal([]);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('another cart on the return page does not complete with this approval, and a forged entry is refused', async () => {
+    const sandbox = await newSandbox();
+    const page = openFixture({ api: sandbox.url, amount: '42' });
+    try {
+      await until(() => page.messages.some((m) => m.name === 'data-ready'), 10_000, 'ready');
+      await payThreeDSecure(page.element());
+      const [pending] = pendingEntries();
+      await leftForApproval(page.frame);
+      await answerApproval(`${sandbox.url}/approval/${pending!.transactionId}`, 'approved');
+      // The customer opens another cart (amount 43) on the same site: nothing completes there.
+      page.reload({ api: sandbox.url, amount: '43' });
+      await until(() => page.messages.some((m) => m.name === 'data-ready'), 10_000, 'the other cart ready');
+      await aTimeout(300);
+      expect(page.outcomes()).to.deep.equal([]);
+      // A forged entry under the other cart's key, naming the approved transaction of the first cart.
+      const forged = { ...JSON.parse(sessionStorage.getItem(PENDING_KEY)!) } as Record<string, Record<string, unknown>>;
+      const entry = Object.values(forged)[0]!;
+      const result = parseConfig({
+        apiUrl: sandbox.url, publishableKey: SEED.publishableKey, organizationId: SEED.organizationId,
+        websiteId: SEED.websiteId, money: { amount: 43, currency: 'USD' },
+      });
+      if (!result.ok) throw new Error('config');
+      const key = purchaseKey(result.config);
+      sessionStorage.setItem(PENDING_KEY, JSON.stringify({ [key]: { ...entry, key } }));
+      page.reload({ api: sandbox.url, amount: '43' });
+      await until(() => page.messages.some((m) => m.name === 'data-ready'), 10_000, 'ready again');
+      await aTimeout(300);
+      expect(page.outcomes()).to.deep.equal([]);
+      expect(pendingEntries()).to.deep.equal([]);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('stale, future-dated and unreadable entries are cleared; an unreadable one says the outcome is unknown', async () => {
+    const sandbox = await newSandbox();
+    const result = parseConfig({
+      apiUrl: sandbox.url, publishableKey: SEED.publishableKey, organizationId: SEED.organizationId,
+      websiteId: SEED.websiteId, money: { amount: 42, currency: 'USD' },
+    });
+    if (!result.ok) throw new Error('config');
+    const key = purchaseKey(result.config);
+    const entry = { v: 2, key, transactionId: 'txn-completed', mode: 'money', expect: {}, createdAt: Date.now() };
+    sessionStorage.setItem(PENDING_KEY, JSON.stringify({ future: { ...entry, key: 'future', createdAt: Date.now() + 86_400_000 }, [key]: { ...entry, credential: 'garbage' } }));
+    const page = openFixture({ api: sandbox.url });
+    try {
+      await until(() => page.outcomes().length > 0, 10_000, 'the outcome');
+      const [error] = page.outcomes();
+      expect(error!.name).to.equal('error');
+      expect(error!.detail.outcomeUnknown).to.equal(true);
+      expect(sessionStorage.getItem(PENDING_KEY)).to.equal(null);
+      // A reload no longer fails the same way.
+      page.reload({ api: sandbox.url });
+      await until(() => page.messages.some((m) => m.name === 'data-ready'), 10_000, 'ready after the reload');
+      await aTimeout(200);
+      expect(page.outcomes()).to.deep.equal([]);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('a customer JWT that expired during the approval: the return page reads with its fresh JWT and completes', async () => {
+    const sandbox = await newSandbox();
+    const shortJwt = await sandbox.customerJwt({ customerId: SEED.customers.alice, expiresInSeconds: 3 });
+    const page = openFixture({ api: sandbox.url, jwt: shortJwt, invoice: 'inv-unpaid' });
+    try {
+      await until(() => page.messages.some((m) => m.name === 'data-ready'), 10_000, 'ready');
+      await payThreeDSecure(page.element());
+      const raw = sessionStorage.getItem(PENDING_KEY)!;
+      expect(raw, 'no customer JWT in storage').not.to.contain(shortJwt);
+      const [pending] = pendingEntries();
+      await leftForApproval(page.frame);
+      await answerApproval(`${sandbox.url}/approval/${pending!.transactionId}`, 'approved');
+      await aTimeout(3200); // the JWT the payment was made with has expired
+      const fresh = await sandbox.customerJwt({ customerId: SEED.customers.alice });
+      page.reload({ api: sandbox.url, jwt: fresh, invoice: 'inv-unpaid' });
+      await until(() => page.outcomes().length > 0, 10_000, 'the outcome');
+      await aTimeout(300);
+      expect(page.outcomes().map((m) => m.name)).to.deep.equal(['purchase-completed']);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('back from the approval page through the back/forward cache: the element settles instead of staying stuck', async () => {
+    const sandbox = await newSandbox();
+    const page = openFixture({ api: sandbox.url, hold: '1' });
+    try {
+      await until(() => page.messages.some((m) => m.name === 'data-ready'), 10_000, 'ready');
+      const el = page.element();
+      await payThreeDSecure(el);
+      await until(() => page.messages.some((m) => m.name === 'navigate'), 5000, 'the navigation (held)');
+      expect(el.state).to.equal('approving');
+      // The customer comes back without approving: the page is shown again from the cache.
+      page.frame.contentWindow!.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await until(() => page.outcomes().length > 0, 10_000, 'the outcome');
+      expect(page.outcomes().map((m) => m.detail.code)).to.deep.equal(['approval-abandoned']);
+      await el.updateComplete;
+      expect(el.state).to.equal('ready');
+      expect(payButton(el).disabled).to.equal(false);
+      expect(pendingEntries()).to.deep.equal([]);
+    } finally {
+      page.close();
+    }
+  });
+
+  it('back through the back/forward cache after approving: completed, once', async () => {
+    const sandbox = await newSandbox();
+    const page = openFixture({ api: sandbox.url, hold: '1' });
+    try {
+      await until(() => page.messages.some((m) => m.name === 'data-ready'), 10_000, 'ready');
+      const el = page.element();
+      await payThreeDSecure(el);
+      const [pending] = pendingEntries();
+      await answerApproval(`${sandbox.url}/approval/${pending!.transactionId}`, 'approved');
+      page.frame.contentWindow!.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      page.frame.contentWindow!.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await until(() => page.outcomes().length > 0, 10_000, 'the outcome');
+      await aTimeout(300);
+      expect(page.outcomes().map((m) => m.name)).to.deep.equal(['purchase-completed']);
+      expect(el.state).to.equal('completed');
+    } finally {
+      page.close();
+    }
+  });
+});
+
+describe('modal approval: credentials and lifecycle', () => {
+  async function jwtThreeDSecure(sandbox: Sandbox, jwt: string) {
+    const el = document.createElement('rebilly-instruments');
+    el.apiUrl = sandbox.url;
+    el.jwt = jwt;
+    el.invoiceId = 'inv-unpaid';
+    const ready = oneEvent(el, 'data-ready');
+    document.body.append(el);
+    await ready;
+    await el.updateComplete;
+    const events = terminalEvents(el);
+    const newCard = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="instrument"]')].find((input) =>
+      /new card/i.test(input.closest('label')?.textContent ?? ''),
+    )!;
+    newCard.click();
+    await el.updateComplete;
+    await fillCard(el, { number: SEED.cards.threeDSecure });
+    await pay(el);
+    await until(() => !!dialog(el)?.open, 5000, 'the approval dialog');
+    return { el, events, url: dialog(el)!.querySelector('iframe')!.src };
+  }
+
+  it('the JWT expires during the approval: a fresh JWT set by the page reads the approval, completed once', async () => {
+    const sandbox = await newSandbox();
+    const { el, events, url } = await jwtThreeDSecure(sandbox, await sandbox.customerJwt({ customerId: SEED.customers.alice, expiresInSeconds: 3 }));
+    await aTimeout(3200);
+    await answerApproval(url, 'approved');
+    await aTimeout(1500); // reads with the expired JWT are refused meanwhile
+    expect(el.state).to.equal('approving');
+    const completed = oneEvent(el, 'purchase-completed');
+    el.jwt = await sandbox.customerJwt({ customerId: SEED.customers.alice });
+    await completed;
+    await aTimeout(300);
+    expect(events).to.deep.equal(['purchase-completed']);
+    el.remove();
+  });
+
+  it('closed while no credential can read the approval: outcome unknown and Pay locked, never "abandoned"', async () => {
+    const sandbox = await newSandbox();
+    const { el, events, url } = await jwtThreeDSecure(sandbox, await sandbox.customerJwt({ customerId: SEED.customers.alice, expiresInSeconds: 3 }));
+    await aTimeout(3200);
+    await answerApproval(url, 'approved');
+    const error = oneEvent(el, 'error');
+    shadow(el).querySelector<HTMLButtonElement>('[part~="approval-close"]')!.click();
+    const { detail } = await error;
+    expect(detail.code).not.to.equal('approval-abandoned');
+    expect(detail.outcomeUnknown).to.equal(true);
+    await el.updateComplete;
+    expect(payButton(el).disabled).to.equal(true);
+    expect(events).to.have.length(1);
+    el.remove();
+  });
+
+  it('removed during the approval: no reads while detached; re-inserted, the dialog is modal again and settles', async () => {
+    const sandbox = await newSandbox();
+    const { el, events, url } = await startThreeDSecure(sandbox);
+    const parent = el.parentElement!;
+    el.remove();
+    await aTimeout(200);
+    await sandbox.clearLog();
+    await aTimeout(2500);
+    const reads = (await sandbox.log()).filter((r) => r.operationId === 'StorefrontGetTransaction' && !r.preflight);
+    expect(reads, 'reads while detached').to.have.length(0);
+    parent.append(el);
+    await el.updateComplete;
+    expect(dialog(el)!.matches(':modal'), 'modal again').to.equal(true);
+    const completed = oneEvent(el, 'purchase-completed');
+    await answerApproval(url, 'approved');
+    await completed;
+    await aTimeout(300);
+    expect(events).to.deep.equal(['purchase-completed']);
+    el.remove();
   });
 });
 

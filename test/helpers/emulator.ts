@@ -48,11 +48,21 @@ export interface LoggedRequest {
   endedAt: number;
 }
 
-export type FaultKind = 'status-500' | 'drop' | 'hang' | 'malformed-json' | 'rate-limit' | 'lose-response';
+export type FaultKind =
+  | 'status-500'
+  | 'status-502'
+  | 'drop'
+  | 'hang'
+  | 'malformed-json'
+  | 'rate-limit'
+  | 'lose-response'
+  | 'resend';
 
 export interface Fault {
   kind: FaultKind;
   count?: number;
+  /** Run the operation for real, then fail its answer (a payment made whose answer is a 5xx, lost or unreadable). */
+  after?: boolean;
   method?: string;
   /** A path substring or an operationId the fault applies to; every request when absent. */
   path?: string;
@@ -98,6 +108,13 @@ export class Sandbox {
 
   async fault(fault: Fault): Promise<void> {
     await call(`${this.url}/__emulator/faults`, { method: 'POST', body: JSON.stringify(fault) });
+  }
+
+  /** The ledger: approved sale transactions (payments) in this sandbox, the seeded ones included. */
+  async approvedSales(): Promise<{ id: string; amount: number; currency: string }[]> {
+    type Txn = { id: string; type: string; result: string; amount: number; currency: string };
+    const { state } = await call<{ state: { transactions: Record<string, Txn> } }>(`${this.url}/__emulator/state`);
+    return Object.values(state.transactions).filter((t) => t.type === 'sale' && t.result === 'approved');
   }
 
   async configure(options: SandboxOptions): Promise<void> {
