@@ -10,6 +10,7 @@ import { ApiError, problem } from './lib/problems.mjs';
 import { maskCardData } from './lib/cards.mjs';
 import { toInvalidFields, MerchantCustomerJwt } from './lib/schemas.mjs';
 import { APPROVAL_HEADERS, approvalPage, closePage, notFoundPage, fillRedirect } from './lib/approval.mjs';
+import { framepayRoute } from './framepay/routes.mjs';
 
 export { OPERATIONS };
 
@@ -26,7 +27,7 @@ const EXPOSED_HEADERS = 'X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-R
  * @typedef {{kind: 'status-500' | 'status-502' | 'drop' | 'hang' | 'malformed-json' | 'rate-limit' | 'lose-response' | 'resend', count: number, after?: boolean, method?: string, path?: string, retryAfterSeconds?: number}} Fault
  * @typedef {{
  *   seq: number, method: string, path: string, query: string, operationId: string | null, status: number,
- *   preflight: boolean, auth: 'publishable' | 'jwt' | 'secret' | 'none' | 'invalid', body: unknown,
+ *   preflight: boolean, auth: 'publishable' | 'jwt' | 'secret' | 'none' | 'invalid', origin: string | null, body: unknown,
  *   startedAt: number, endedAt: number | null,
  * }} LogEntry
  * @typedef {{
@@ -135,6 +136,10 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     if (path === '/__merchant/customer-jwt') return merchant(req, res, sandbox, method, url);
     const approval = /^\/approval\/([^/]+)$/.exec(path);
     if (approval) return approvalRoute(req, res, sandbox, method, decodeURIComponent(approval[1]), `${base}/approval/${approval[1]}`, path, url);
+    if (path.startsWith('/framepay/')) {
+      await drain(req);
+      return framepayRoute({ req, res, sandbox, method, path, url, sleep });
+    }
     return api(req, res, sandbox, method, path, url, base);
   }
 
@@ -161,6 +166,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
       status: 0,
       preflight,
       auth: preflight ? 'none' : auth.kind,
+      origin: req.headers.origin ?? null,
       body: preflight ? null : maskCardData(body.value),
       startedAt: Date.now(),
       endedAt: null,
@@ -421,7 +427,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     const raw = await readRaw(req);
     const txn = sandbox.state.transactions[transactionId];
     /** @type {LogEntry} */
-    const entry = { seq: ++sandbox.seq, method, path, query: url.search.replace(/^\?/, ''), operationId: null, status: 0, preflight: method === 'OPTIONS', auth: 'none', body: null, startedAt: Date.now(), endedAt: null };
+    const entry = { seq: ++sandbox.seq, method, path, query: url.search.replace(/^\?/, ''), operationId: null, status: 0, preflight: method === 'OPTIONS', auth: 'none', origin: req.headers.origin ?? null, body: null, startedAt: Date.now(), endedAt: null };
     sandbox.log.push(entry);
     /** @param {number} status @param {string} html @param {Record<string, string>} [headers] */
     const html = (status, html, headers = {}) => {

@@ -297,7 +297,7 @@ function createInstrumentFromToken(ctx, token, customerId) {
   const id = newId('inst');
   const instrument = {
     id,
-    method: 'payment-card',
+    method: token.method === 'digital-wallet' ? 'payment-card' : token.method,
     customerId,
     status: 'active',
     fingerprint: token._fingerprint,
@@ -305,7 +305,7 @@ function createInstrumentFromToken(ctx, token, customerId) {
     last4: card.last4,
     expYear: card.expYear,
     expMonth: card.expMonth,
-    digitalWallet: null,
+    digitalWallet: token.method === 'digital-wallet' ? card.type : null,
     brand: card.brand,
     bankCountry: 'US',
     bankName: 'Emulator Bank',
@@ -705,6 +705,8 @@ async function payment(ctx) {
 
 /** @param {Ctx} ctx */
 function postToken(ctx) {
+  const method = /** @type {any} */ (ctx.body)?.method;
+  if (method === 'paypal' || method === 'digital-wallet' || method === 'ach' || method === 'echeck') return postOtherToken(ctx, method);
   const data = parse(ctx, S.PaymentCardToken);
   const card = data.paymentInstrument;
   if (!luhnValid(card.pan)) throw invalid('paymentInstrument.pan', 'Card number is invalid');
@@ -732,6 +734,44 @@ function postToken(ctx) {
     _fingerprint: `fp-${card.pan.slice(0, 6)}${card.pan.slice(-4)}`,
     _links: [{ rel: 'self', href: `/tokens/${id}` }],
   };
+  ctx.state.tokens[id] = token;
+  return { status: 201, body: view(token) };
+}
+
+/**
+ * PayPal, digital-wallet and bank-account tokens (`CompositeToken`'s PayPalToken, DigitalWalletToken,
+ * BankAccountToken). A wallet `payload.testCard` (a test card number) picks the card behind the wallet, and
+ * so the payment outcome (default 4111111111111111); `payload.billingAddress` becomes the token's address.
+ * @param {Ctx} ctx @param {'paypal' | 'digital-wallet' | 'ach' | 'echeck'} method
+ */
+function postOtherToken(ctx, method) {
+  const id = newId('tok');
+  const time = now();
+  /** @type {Resource} */
+  const token = { id, method, isUsed: false, createdTime: time, updatedTime: time, usageTime: null, expirationTime: new Date(Date.now() + 30 * 60_000).toISOString(), _outcome: 'approved', _fingerprint: `fp-${id}` };
+  if (method === 'paypal') {
+    const data = parse(ctx, S.PayPalToken);
+    Object.assign(token, { paymentInstrument: data.paymentInstrument, billingAddress: data.billingAddress ?? null, riskMetadata: data.riskMetadata ?? null });
+  } else if (method === 'digital-wallet') {
+    const data = parse(ctx, S.DigitalWalletToken);
+    const { payload, ...instrument } = data.paymentInstrument;
+    const pan = typeof payload.testCard === 'string' ? payload.testCard : '4111111111111111';
+    if (!luhnValid(pan)) throw invalid('paymentInstrument.payload.testCard', 'Card number is invalid');
+    const address = S.ContactObject.safeParse(payload.billingAddress);
+    const year = new Date().getUTCFullYear() + 3;
+    Object.assign(token, {
+      paymentInstrument: { ...instrument, bin: pan.slice(0, 6), last4: pan.slice(-4), fpanLast4: pan.slice(-4), brand: detectBrand(pan), expMonth: 12, expYear: year },
+      billingAddress: address.success ? address.data : null,
+      riskMetadata: data.riskMetadata ?? null,
+      _outcome: cardOutcome(pan),
+      _fingerprint: `fp-${pan.slice(0, 6)}${pan.slice(-4)}`,
+    });
+  } else {
+    const data = parse(ctx, S.BankAccountToken);
+    const { accountNumber, ...instrument } = data.paymentInstrument;
+    Object.assign(token, { paymentInstrument: { ...instrument, last4: accountNumber.slice(-4) }, billingAddress: data.billingAddress, riskMetadata: data.riskMetadata ?? null });
+  }
+  token._links = [{ rel: 'self', href: `/tokens/${id}` }];
   ctx.state.tokens[id] = token;
   return { status: 201, body: view(token) };
 }

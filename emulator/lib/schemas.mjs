@@ -131,7 +131,7 @@ export const PaymentForInvoice = z.object({ ...PaymentBase, invoiceId: ResourceI
 export const PaymentForAmount = z.object({ ...PaymentBase, websiteId: WebsiteId, currency: CurrencyCode, amount: Amount });
 
 export const PaymentCardToken = z.object({
-  method: z.literal('payment-card', { error: 'Only "payment-card" tokens are supported by the emulator' }),
+  method: z.literal('payment-card', { error: 'The emulator supports "payment-card", "paypal", "digital-wallet", "ach" and "echeck" tokens' }),
   paymentInstrument: z.object({
     pan: z.string().regex(/^\d{12,19}$/, 'Must be 12 to 19 digits'),
     cvv: z.string().regex(/^\d{3,4}$/, 'Must be 3 or 4 digits'),
@@ -142,6 +142,58 @@ export const PaymentCardToken = z.object({
   riskMetadata: RiskMetadata.nullable().optional(),
   leadSource: z.record(z.string(), z.unknown()).optional(),
 });
+
+/** Members every token kind of `CompositeToken` accepts besides `method` and `paymentInstrument`. */
+const TokenExtras = {
+  riskMetadata: RiskMetadata.nullable().optional(),
+  leadSource: z.record(z.string(), z.unknown()).optional(),
+};
+
+/** PayPalToken (the ready-to-pay PayPal billing agreement feature's ids). */
+export const PayPalToken = z.object({
+  method: z.literal('paypal'),
+  paymentInstrument: z.object({ paypalMerchantId: z.string().min(1), billingAgreementToken: z.string().min(1) }),
+  billingAddress: ContactObject.nullable().optional(),
+  ...TokenExtras,
+});
+
+/** DigitalWalletToken (`billingAddress` is read-only: it comes from the wallet `payload`). */
+export const DigitalWalletToken = z.object({
+  method: z.literal('digital-wallet'),
+  paymentInstrument: z.object({
+    type: z.enum(['Apple Pay', 'Google Pay', 'Samsung Pay']),
+    amount: z.number().min(0),
+    currency: CurrencyCode,
+    descriptor: z.string().min(1),
+    payload: z.record(z.string(), z.unknown()),
+  }),
+  ...TokenExtras,
+});
+
+const BankExtras = { bic: z.string().max(11).optional(), bankName: z.string().max(255).optional() };
+/** BankAccountToken: a BBAN or an IBAN instrument (discriminated by `accountNumberType`). */
+export const BankAccountToken = z.object({
+  method: z.enum(['ach', 'echeck']),
+  paymentInstrument: z.discriminatedUnion('accountNumberType', [
+    z.object({
+      accountNumberType: z.literal('BBAN'),
+      accountNumber: z.string().regex(/^[0-9]+$/, 'Must be digits').max(17),
+      routingNumber: z.string().regex(/^[0-9]+$/, 'Must be digits').max(9),
+      accountType: z.enum(['checking', 'savings', 'other']),
+      ...BankExtras,
+    }),
+    z.object({
+      accountNumberType: z.literal('IBAN'),
+      accountNumber: z.string().regex(/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/, 'Must be an IBAN (no spaces)'),
+      ...BankExtras,
+    }),
+  ]),
+  billingAddress: ContactObject,
+  ...TokenExtras,
+});
+
+/** The token kinds `POST /tokens` accepts, by `method`. */
+export const TOKEN_METHODS = ['payment-card', 'paypal', 'digital-wallet', 'ach', 'echeck'];
 
 export const PostPaymentInstrument = z.object({
   token: z.string().min(1),
