@@ -18,8 +18,10 @@ try {
 const emulator = await startEmulator({ port: 0, quiet: true });
 
 // test/integration/csp/ pages are served with a strict Content-Security-Policy (no inline script or style,
-// no eval), as a careful merchant page would be; test/integration/csp.test.ts loads them in an iframe.
-const STRICT_CSP = "script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
+// no eval), as a careful merchant page would be, allowing only FramePay's origin (here the emulator's
+// stand-in) as the README's CSP section says; test/integration/csp.test.ts loads them in an iframe.
+const FRAMEPAY_ORIGIN = new URL(emulator.url).origin;
+const STRICT_CSP = `script-src 'self' ${FRAMEPAY_ORIGIN}; style-src 'self' ${FRAMEPAY_ORIGIN}; frame-src ${FRAMEPAY_ORIGIN}; object-src 'none'; base-uri 'none'`;
 const stop = () => emulator.close().catch(() => {});
 process.once('exit', stop);
 

@@ -56,6 +56,10 @@ export interface FacadeOptions {
   redirectUrl?: string;
   transactionType?: 'purchase' | 'setup';
   fullPageRedirect?: boolean;
+  /** `framepay` (default: Rebilly's hosted card fields) or `inline`. */
+  cardFields?: 'framepay' | 'inline';
+  /** FramePay's script URL (default Rebilly's). */
+  framepayUrl?: string;
   /** Added or overriding visible strings, by language. */
   messages?: MessageOverrides;
   /** `light` / `dark`, or Rebilly's theme object (mapped onto `--rebilly-*` custom properties). */
@@ -102,10 +106,13 @@ export const FACADE_EVENTS: readonly FacadeEventName[] = [
 ];
 
 /** The element properties an option sets (every other option key is ignored). */
-const PROPERTY_OPTIONS = [...OPTION_KEYS, 'fullPageRedirect', 'messages'] as const;
+const PROPERTY_OPTIONS = [...OPTION_KEYS, 'fullPageRedirect', 'messages', 'cardFields', 'framepayUrl'] as const;
+
+/** Options that only change what is shown (no reload, so no `data-ready`). */
+const DISPLAY_OPTIONS = new Set<string>(['locale', 'messages', 'fullPageRedirect', 'cardFields', 'framepayUrl']);
 
 /** Options whose change reloads data (and so ends with `data-ready` or `error`). */
-const RELOADING_OPTIONS = new Set<string>(PROPERTY_OPTIONS.filter((k) => k !== 'locale' && k !== 'messages' && k !== 'fullPageRedirect'));
+const RELOADING_OPTIONS = new Set<string>(PROPERTY_OPTIONS.filter((k) => !DISPLAY_OPTIONS.has(k)));
 
 const THEME_PROPERTIES: Record<string, string> = {
   colorPrimary: '--rebilly-color-primary',

@@ -4,6 +4,7 @@ import type { ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEv
 import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
 import { loadedCustomerModes, SUPPORTED_METHODS } from './checkout/load.js';
 import {
+  cardBillingAddress,
   detectBrand,
   digitsOnly,
   formatCardNumber,
@@ -23,6 +24,11 @@ import { renderCardForm } from './views/card-form.js';
 import { renderApproved, renderError } from './views/result.js';
 import { NEW_CARD, type CheckoutData } from './checkout/data.js';
 import type { ErrorMessageContext } from './checkout/checkout-controller.js';
+import { CARD_SLOT, FramepayCard, framepayStyle } from './methods/card/framepay-card.js';
+import { FramepayConflict, framepayTakenByOther } from './methods/card/framepay.js';
+
+/** Rebilly's FramePay script (its stylesheet is the same URL ending in `.css`). */
+const DEFAULT_FRAMEPAY_URL = 'https://framepay.rebilly.com/framepay.js';
 
 /** Properties whose change is an `update()` of the purchase data or the connection: every option but `locale`. */
 const CONFIG_PROPERTIES = OPTION_KEYS.filter((name) => name !== 'locale');
@@ -121,6 +127,8 @@ export class RebillyInstrumentsElement extends LitElement {
     redirectUrl: { attribute: 'redirect-url' },
     transactionType: { attribute: 'transaction-type' },
     fullPageRedirect: { type: Boolean, attribute: 'full-page-redirect' },
+    cardFields: { attribute: 'card-fields' },
+    framepayUrl: { attribute: 'framepay-url' },
     messages: { attribute: false },
     theme: { reflect: true },
     _card: { state: true },
@@ -130,9 +138,13 @@ export class RebillyInstrumentsElement extends LitElement {
     _depositAmount: { state: true },
     _depositText: { state: true },
     _depositShown: { state: true },
+    _cardShown: { state: true },
   };
 
   readonly #checkout = new CheckoutController(this);
+  readonly #hostedCard = new FramepayCard(this, (error) => this.#onHostedCardError(error));
+  /** The customer tried to pay: the hosted card field's error shows. */
+  private _cardShown = false;
 
   private _card: CardInput = { ...EMPTY_CARD };
   private _shown = new Set<CardField>();
@@ -182,6 +194,14 @@ export class RebillyInstrumentsElement extends LitElement {
   fullPageRedirect = false;
   /** Added or overriding messages by language: `{ es: { payButton: 'Pagar {amount}' } }`. */
   messages: MessageOverrides = {};
+  /**
+   * `framepay` (default): the card number, expiry and CVC are typed into Rebilly's FramePay hosted fields
+   * (iframes), so no script of the page can read them (PCI SAQ A). `inline`: the element's own fields (the
+   * page's scripts can reach the card data: SAQ A-EP at best); opt-in, never a fallback.
+   */
+  cardFields?: 'framepay' | 'inline';
+  /** FramePay's script; default `https://framepay.rebilly.com/framepay.js` (stylesheet: the same URL in `.css`). */
+  framepayUrl?: string;
   /** `light` or `dark` forces a colour scheme; absent follows `prefers-color-scheme`. */
   theme?: 'light' | 'dark';
 
@@ -252,6 +272,7 @@ export class RebillyInstrumentsElement extends LitElement {
   protected override updated(): void {
     this.#syncBusy();
     this.#syncApprovalDialog();
+    this.#syncHostedCard();
     if (this.state === 'completed' && !this.#focusedResult) {
       this.#focusedResult = true;
       this.renderRoot.querySelector<HTMLElement>('[part~="result"]')?.focus();
@@ -276,6 +297,59 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #approvalWasOpen = false;
+
+  #usesFramepay(): boolean {
+    return this.cardFields !== 'inline';
+  }
+
+  /**
+   * FramePay starts loading as soon as the config is known (beside the first API round), and the card field
+   * is mounted once the data offers a card and a new card pays.
+   */
+  #syncHostedCard(): void {
+    const config = this.#checkout.config;
+    const card = this.#hostedCard;
+    if (!config || !this.#usesFramepay()) {
+      if (card.status !== 'idle' && !this.#usesFramepay()) card.destroy();
+      return;
+    }
+    const scriptUrl = this.framepayUrl || DEFAULT_FRAMEPAY_URL;
+    // Known as soon as the config is: say it at once, not after the data loaded.
+    const taken = framepayTakenByOther(config.credential.value, config.organizationId);
+    if (taken && this.#conflictFor !== config) {
+      this.#conflictFor = config;
+      this.#onHostedCardError(new FramepayConflict());
+    }
+    if (taken) return;
+    card.preload(scriptUrl);
+    const data = this.#checkout.data;
+    if (!data || !this.#offersCard(data) || this.#selectedInstrument(data) !== NEW_CARD) return;
+    card.show({
+      scriptUrl,
+      credential: config.credential,
+      organizationId: config.organizationId,
+      websiteId: data.websiteId,
+      apiMode: config.apiMode,
+      locale: this.#locale,
+      style: framepayStyle(this),
+    });
+  }
+
+  /** The config a FramePay conflict was reported for (reported once per config). */
+  #conflictFor: object | undefined;
+
+  #offersCard(data: CheckoutData): boolean {
+    return data.paymentMethods.some((m) => m.method === 'payment-card');
+  }
+
+  /** FramePay could not be used: the rest of the element stays usable (saved cards). */
+  #onHostedCardError(error: unknown): void {
+    if (error instanceof FramepayConflict) {
+      this.emit('error', { code: 'invalid-config', message: this.#t('error.framepay-conflict'), retryable: false });
+    } else {
+      this.emit('error', { code: 'network', message: this.#t('cardUnavailable'), retryable: true });
+    }
+  }
 
   /** Typed listeners: `el.addEventListener('error', (e) => e.detail.code)` type-checks. */
   override addEventListener<K extends keyof RebillyInstrumentsElementEventMap>(
@@ -396,6 +470,7 @@ export class RebillyInstrumentsElement extends LitElement {
     }
     const problems = this.#cardProblems();
     const invalid = Object.keys(problems) as CardField[];
+    if (this.#usesFramepay()) return this.#submitHostedCard(invalid, amount);
     if (invalid.length) {
       this._shown = new Set(['name', 'number', 'expiry', 'cvv', 'email']);
       this.#announce(this.#t('formHasErrors'));
@@ -425,6 +500,28 @@ export class RebillyInstrumentsElement extends LitElement {
     return true;
   };
 
+  /**
+   * FramePay's card: the name (and email) are checked here, the card by FramePay's own `change` events; the
+   * token is made by FramePay's frames inside the payment attempt (`collect`), so the card never passes here.
+   */
+  #submitHostedCard(invalid: CardField[], amount: number | undefined): boolean {
+    const card = this.#hostedCard;
+    if (invalid.length || !card.complete || card.status !== 'ready') {
+      this._shown = new Set(['name', 'email']);
+      this._cardShown = true;
+      this.#announce(this.#t('formHasErrors'));
+      void this.updateComplete.then(() => {
+        const first = (['email', 'name'] as const).find((f) => invalid.includes(f));
+        if (first) this.renderRoot.querySelector<HTMLInputElement>(`#field-${first}`)?.focus();
+        else card.focus();
+      });
+      return false;
+    }
+    const billingAddress = cardBillingAddress(this._card.name.trim(), this._card.email.trim() || undefined);
+    void this.#checkout.pay({ kind: 'collect', method: 'payment-card', collect: () => card.collect(billingAddress) }, amount);
+    return true;
+  }
+
   /** The saved instrument that pays, or NEW_CARD (the default instrument is preselected). */
   #selectedInstrument(data: CheckoutData): string {
     const ids = data.savedInstruments.map((i) => i.id);
@@ -449,7 +546,30 @@ export class RebillyInstrumentsElement extends LitElement {
   #cardProblems() {
     const card = this.#checkout.data?.paymentMethods.find((m) => m.method === 'payment-card');
     const brands = Array.isArray(card?.['brands']) ? (card['brands'] as string[]) : undefined;
-    return validateCard(this._card, { needsEmail: this.#needsEmail(), acceptedBrands: brands });
+    const problems = validateCard(this._card, { needsEmail: this.#needsEmail(), acceptedBrands: brands });
+    // With FramePay, only the name and email are this element's fields.
+    if (this.#usesFramepay()) {
+      return Object.fromEntries(Object.entries(problems).filter(([field]) => field === 'name' || field === 'email'));
+    }
+    return problems;
+  }
+
+  #renderHostedCard() {
+    const card = this.#hostedCard;
+    const t = this.#t;
+    const conflict = this.#conflictFor === this.#checkout.config || card.failure instanceof FramepayConflict;
+    const failed = conflict || card.status === 'failed';
+    return {
+      slot: CARD_SLOT,
+      loading: !failed && (card.status === 'loading' || card.status === 'idle'),
+      error: failed
+        ? t(conflict ? 'error.framepay-conflict' : 'cardUnavailable')
+        : (card.problem ?? (this._cardShown && !card.complete ? t('cardIncomplete') : undefined)),
+      failed:
+        failed && !conflict
+          ? html`<div><button type="button" part="retry-button" @click=${() => card.retry()}>${t('retryLoad')}</button></div>`
+          : undefined,
+    };
   }
 
   #liveMessage = '';
@@ -606,6 +726,7 @@ export class RebillyInstrumentsElement extends LitElement {
           payLabel,
           showCard: instrument === NEW_CARD,
           leading,
+          ...(this.#usesFramepay() ? { hosted: this.#renderHostedCard() } : {}),
         },
         { input: this.#onInput, blur: this.#onBlur, submit: this.#onSubmit },
         t,

@@ -15,17 +15,19 @@ import { createElement } from 'react';
 /**
  * @param {{
  *   publishableKey: string, organizationId: string, websiteId: string, items: unknown, apiUrl?: string,
+ *   framepayUrl?: string,
  *   locale?: string, onReady?: (detail: any) => void, onPaid?: (detail: any) => void,
  *   onError?: (detail: any) => void,
  * }} props
  */
-export function Checkout({ publishableKey, organizationId, websiteId, items, apiUrl, locale, onReady, onPaid, onError }) {
+export function Checkout({ publishableKey, organizationId, websiteId, items, apiUrl, framepayUrl, locale, onReady, onPaid, onError }) {
   return createElement('rebilly-instruments', {
     publishableKey,
     organizationId,
     websiteId,
     items,
     apiUrl,
+    framepayUrl,
     locale,
     'ondata-ready': (event) => onReady?.(event.detail),
     'onpurchase-completed': (event) => onPaid?.(event.detail),

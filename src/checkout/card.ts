@@ -1,3 +1,4 @@
+import type { BillingAddress } from '../events.js';
 /**
  * Card-number rules the form checks before anything is sent: Luhn, brand by prefix, security-code length
  * by brand, expiry in the future. Pure functions; the view calls them.
@@ -156,6 +157,11 @@ export function validateCard(
 }
 
 /** Splits "Ada Lovelace King" into Rebilly's firstName / lastName. */
+/** The billing address a new card's token carries: the cardholder's name, and the email when asked. */
+export function cardBillingAddress(name: string, email: string | undefined): BillingAddress {
+  return { ...splitName(name), ...(email ? { emails: [{ label: 'main', value: email, primary: true }] } : {}) };
+}
+
 export function splitName(name: string): { firstName: string; lastName: string } {
   const parts = name.trim().split(/\s+/);
   if (parts.length === 1) return { firstName: parts[0]!, lastName: parts[0]! };

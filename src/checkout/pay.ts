@@ -2,7 +2,7 @@ import type { Config } from '../config/index.js';
 import type { BillingAddress, InstrumentReadyDetail, Invoice, Transaction } from '../events.js';
 import { getStorefrontClient, type StorefrontClient } from '../api/client.js';
 import { PostToken, StorefrontPostPayment, StorefrontPostPurchase } from '../api/operations.js';
-import { splitName } from './card.js';
+import { cardBillingAddress } from './card.js';
 import type { CheckoutData } from './data.js';
 import { importCustomerModes } from './load.js';
 
@@ -16,8 +16,15 @@ export interface CardPayment {
   email?: string | undefined;
 }
 
-/** What pays: a new card (tokenized first) or one of the customer's saved instruments. */
-export type Instruction = { kind: 'card'; card: CardPayment } | { kind: 'saved'; paymentInstrumentId: string };
+/**
+ * What pays: a new card typed into the element (tokenized here), a token made by a way to pay that
+ * tokenizes itself (`collect`, e.g. FramePay's hosted fields; called inside the payment attempt), or one of
+ * the customer's saved instruments.
+ */
+export type Instruction =
+  | { kind: 'card'; card: CardPayment }
+  | { kind: 'collect'; method: string; collect(): Promise<{ token: string; billingAddress?: BillingAddress }> }
+  | { kind: 'saved'; paymentInstrumentId: string };
 
 export type PaymentOutcome =
   | {
@@ -79,10 +86,7 @@ export async function submitPayment(
   let billingAddress: BillingAddress | undefined;
   if (instruction.kind === 'card') {
     const card = instruction.card;
-    billingAddress = {
-      ...splitName(card.name),
-      ...(card.email ? { emails: [{ label: 'main', value: card.email, primary: true }] } : {}),
-    };
+    billingAddress = cardBillingAddress(card.name, card.email);
     const created = await PostToken(client, {
       method: 'payment-card',
       paymentInstrument: { pan: card.pan, cvv: card.cvv, expMonth: card.expMonth, expYear: card.expYear },
@@ -90,6 +94,11 @@ export async function submitPayment(
     });
     token = created.id;
     hooks.onInstrument({ method: 'payment-card', token, billingAddress });
+  } else if (instruction.kind === 'collect') {
+    const collected = await instruction.collect();
+    token = collected.token;
+    billingAddress = collected.billingAddress;
+    hooks.onInstrument({ method: instruction.method, token, ...(billingAddress ? { billingAddress } : {}) });
   } else {
     hooks.onInstrument({ method: 'payment-card', paymentInstrumentId: instruction.paymentInstrumentId });
   }

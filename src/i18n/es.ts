@@ -18,6 +18,10 @@ const es: Catalogue = {
   cardNumber: 'Número de tarjeta',
   expiry: 'Fecha de expiración (MM/AA)',
   securityCode: 'Código de seguridad (CVC)',
+  cardDetails: 'Datos de la tarjeta',
+  cardLoading: 'Cargando el campo seguro de la tarjeta…',
+  cardIncomplete: 'Introduce todos los datos de la tarjeta.',
+  cardUnavailable: 'No se pudo cargar el campo seguro de la tarjeta.',
   email: 'Correo electrónico',
   payButton: 'Pagar {amount}',
   payButtonNoAmount: 'Pagar',
@@ -87,6 +91,8 @@ const es: Catalogue = {
   'error.payment-declined': 'El pago fue rechazado.',
   'error.approval-abandoned': 'La aprobación del pago se cerró antes de terminar.',
   'error.not-payable': 'Esto ya no se puede pagar.',
+  'error.framepay-conflict':
+    'El campo seguro de tarjeta ya se usa en esta página con otra clave publicable u organización: FramePay es uno por página.',
   'error.no-payment-methods': 'No hay ningún método de pago disponible para esta compra.',
 };
 

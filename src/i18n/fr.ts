@@ -18,6 +18,10 @@ const fr: Catalogue = {
   cardNumber: 'Numéro de carte',
   expiry: "Date d'expiration (MM/AA)",
   securityCode: 'Code de sécurité (CVC)',
+  cardDetails: 'Données de la carte',
+  cardLoading: 'Chargement du champ de carte sécurisé…',
+  cardIncomplete: 'Saisissez toutes les données de la carte.',
+  cardUnavailable: "Le champ de carte sécurisé n'a pas pu être chargé.",
   email: 'E-mail',
   payButton: 'Payer {amount}',
   payButtonNoAmount: 'Payer',
@@ -87,6 +91,8 @@ const fr: Catalogue = {
   'error.payment-declined': 'Le paiement a été refusé.',
   'error.approval-abandoned': "L'approbation du paiement a été fermée avant la fin.",
   'error.not-payable': 'Ceci ne peut plus être payé.',
+  'error.framepay-conflict':
+    "Le champ de carte sécurisé est déjà utilisé sur cette page avec une autre clé publique ou organisation : FramePay est unique par page.",
   'error.no-payment-methods': "Aucun moyen de paiement n'est disponible pour cet achat.",
 };
 

@@ -23,6 +23,10 @@ export const en = {
   cardNumber: 'Card number',
   expiry: 'Expiration date (MM/YY)',
   securityCode: 'Security code (CVC)',
+  cardDetails: 'Card details',
+  cardLoading: 'Loading the secure card field…',
+  cardIncomplete: 'Enter your complete card details.',
+  cardUnavailable: 'The secure card field could not be loaded.',
   email: 'Email',
   payButton: 'Pay {amount}',
   payButtonNoAmount: 'Pay',
@@ -95,6 +99,8 @@ export const en = {
   'error.payment-declined': 'The payment was declined.',
   'error.approval-abandoned': 'The payment approval was closed before it finished.',
   'error.not-payable': 'This can no longer be paid.',
+  'error.framepay-conflict':
+    'The secure card field is already used on this page with another publishable key or organization: FramePay is one per page.',
   'error.no-payment-methods': 'No payment method is available for this purchase.',
 } as const;
 

@@ -18,6 +18,21 @@ export interface CardFormModel {
   showCard: boolean;
   /** Choices rendered inside the form, before the card fields (saved instruments, deposit amounts). */
   leading?: unknown;
+  /**
+   * The card number, expiry and CVC are FramePay's hosted fields (slotted in from the light DOM), not inputs
+   * of this form: only the name (and email) stay the element's own.
+   */
+  hosted?: HostedCardModel;
+}
+
+export interface HostedCardModel {
+  /** Slot name of the light-DOM node FramePay mounts in. */
+  slot: string;
+  loading: boolean;
+  /** What to say under the card field (incomplete card, FramePay's message), when it should show. */
+  error: string | undefined;
+  /** Shown instead of the field when FramePay could not be loaded, with its retry button. */
+  failed?: unknown;
 }
 
 export interface CardFormHandlers {
@@ -106,7 +121,31 @@ export function renderCardForm(model: CardFormModel, handlers: CardFormHandlers,
       ? renderField({ field: 'email', label: t('email'), autocomplete: 'email', inputmode: 'email', type: 'email' })
       : nothing}
     ${renderField({ field: 'name', label: t('cardholderName'), autocomplete: 'cc-name' })}
-    ${renderField(
+    ${model.hosted ? renderHostedCard(model.hosted) : renderInlineCard()}`;
+  }
+
+  function renderHostedCard(hosted: HostedCardModel) {
+    // The frames carry their own labelled inputs; this group names them for the form and holds the error.
+    return html`<div class="field" part="field field-card">
+      <span id="field-card-label" class="label" part="label">${t('cardDetails')}</span>
+      <div
+        class="hosted-card"
+        part="card-field"
+        role="group"
+        aria-labelledby="field-card-label"
+        aria-describedby=${hosted.error ? 'field-card-error' : nothing}
+        aria-busy=${hosted.loading ? 'true' : 'false'}
+      >
+        <slot name=${hosted.slot}></slot>
+        ${hosted.loading ? html`<span class="hint">${t('cardLoading')}</span>` : nothing}
+      </div>
+      ${hosted.failed ?? nothing}
+      ${hosted.error ? html`<span id="field-card-error" class="field-error" part="field-error">${hosted.error}</span>` : nothing}
+    </div>`;
+  }
+
+  function renderInlineCard() {
+    return html`${renderField(
       {
         field: 'number',
         label: t('cardNumber'),

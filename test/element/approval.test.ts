@@ -407,6 +407,7 @@ describe('full-page redirect and resume', () => {
 describe('modal approval: credentials and lifecycle', () => {
   async function jwtThreeDSecure(sandbox: Sandbox, jwt: string) {
     const el = document.createElement('rebilly-instruments');
+    el.cardFields = 'inline';
     el.apiUrl = sandbox.url;
     el.jwt = jwt;
     el.invoiceId = 'inv-unpaid';
@@ -568,6 +569,7 @@ describe('reconciling a payment whose answer was lost', () => {
 
   async function jwtElement(sandbox: Sandbox, setup: Partial<RebillyInstrumentsElement>) {
     const el = document.createElement('rebilly-instruments');
+    el.cardFields = 'inline';
     el.apiUrl = sandbox.url;
     el.jwt = await sandbox.customerJwt({ customerId: SEED.customers.alice });
     Object.assign(el, setup);

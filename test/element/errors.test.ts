@@ -10,6 +10,7 @@ const CART = [{ planId: SEED.plans.starter, quantity: 1 }];
 /** Mounts without waiting for data-ready and resolves with the first error event. */
 async function firstError(sandbox: Sandbox, setup: (el: HTMLElementTagNameMap['rebilly-instruments']) => void) {
   const el = document.createElement('rebilly-instruments');
+  el.cardFields = 'inline';
   el.apiUrl = sandbox.url;
   setup(el);
   const errors: ErrorDetail[] = [];
@@ -225,6 +226,7 @@ describe('lifecycle', () => {
   it('removing the element aborts its requests: no event afterwards', async () => {
     const sandbox = await newSandbox({ latencyMs: 200 });
     const el = document.createElement('rebilly-instruments');
+    el.cardFields = 'inline';
     el.apiUrl = sandbox.url;
     el.publishableKey = SEED.publishableKey;
     el.organizationId = SEED.organizationId;

@@ -12,6 +12,7 @@ describe('items flow', () => {
     // A fixed latency makes "in parallel" observable: sequential requests could not overlap.
     const sandbox = await newSandbox({ latencyMs: 100 });
     const el = document.createElement('rebilly-instruments');
+    el.cardFields = 'inline';
     el.apiUrl = sandbox.url;
     el.publishableKey = SEED.publishableKey;
     el.organizationId = SEED.organizationId;
@@ -167,6 +168,7 @@ describe('money flow', () => {
   it('accepts money as a JSON attribute', async () => {
     const sandbox = await newSandbox();
     const el = document.createElement('rebilly-instruments');
+    el.cardFields = 'inline';
     el.setAttribute('api-url', sandbox.url);
     el.setAttribute('publishable-key', SEED.publishableKey);
     el.setAttribute('organization-id', SEED.organizationId);

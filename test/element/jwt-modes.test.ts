@@ -8,6 +8,7 @@ type Setup = Partial<Pick<RebillyInstrumentsElement, 'invoiceId' | 'transactionI
 /** An element with only `jwt` (+ the purchase data): organization and website come from the JWT's claims. */
 function create(sandbox: Sandbox, jwt: string, setup: Setup): RebillyInstrumentsElement {
   const el = document.createElement('rebilly-instruments');
+  el.cardFields = 'inline';
   el.apiUrl = sandbox.url;
   el.jwt = jwt;
   el.locale = 'en-US';

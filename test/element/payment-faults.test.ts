@@ -28,6 +28,7 @@ async function publishable(sandbox: Sandbox, setup: Setup) {
 
 async function customer(sandbox: Sandbox, setup: Setup) {
   const el = document.createElement('rebilly-instruments');
+  el.cardFields = 'inline';
   el.apiUrl = sandbox.url;
   el.jwt = await sandbox.customerJwt({ customerId: SEED.customers.alice });
   Object.assign(el, setup);

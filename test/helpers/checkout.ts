@@ -1,5 +1,6 @@
 /** Test helpers for driving `<rebilly-instruments>` the way a customer and a page do. */
 import { fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/define.js';
 import type { RebillyInstrumentsElement } from '../../src/index.js';
 import { SEED, type Sandbox } from './emulator.js';
@@ -12,6 +13,8 @@ export interface MountOptions {
   jwt?: string;
   websiteId?: string | null;
   organizationId?: string | null;
+  /** Default `inline`: most tests type the card into the element's own fields (test/element/framepay.test.ts covers FramePay). */
+  cardFields?: 'framepay' | 'inline';
 }
 
 /** Mounts an element against a sandbox and waits for `data-ready` (or returns the element at once). */
@@ -22,6 +25,8 @@ export async function mount(
 ): Promise<RebillyInstrumentsElement> {
   const el = document.createElement('rebilly-instruments');
   el.apiUrl = sandbox.url;
+  el.cardFields = options.cardFields ?? 'inline';
+  el.framepayUrl = `${sandbox.url}/framepay/framepay.js`;
   el.publishableKey = options.publishableKey ?? SEED.publishableKey;
   if (options.organizationId !== null) el.organizationId = options.organizationId ?? SEED.organizationId;
   if (options.websiteId !== null) el.websiteId = options.websiteId ?? SEED.websiteId;
@@ -103,4 +108,38 @@ export async function until(check: () => boolean | Promise<boolean>, timeout = 5
     if (performance.now() - start > timeout) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** The light-DOM node FramePay's card field is mounted in (slotted into the element). */
+export function hostedCardContainer(el: Element): HTMLElement | null {
+  return el.querySelector<HTMLElement>(':scope > [slot="rebilly-card"]');
+}
+
+/** Waits until FramePay's card field is drawn in the element. */
+export async function hostedCardReady(el: Element, timeout = 10_000): Promise<void> {
+  await until(
+    () => shadow(el).querySelector('[part~="card-field"]')?.getAttribute('aria-busy') === 'false' && !!hostedCardContainer(el)?.querySelector('iframe'),
+    timeout,
+    'the FramePay card field',
+  );
+}
+
+/**
+ * Fills the card as a keyboard user does: the name (and email) in the element, then Tab into FramePay's
+ * frame and type the number, expiry and CVC there (the test page cannot reach into the cross-origin frame).
+ */
+export async function fillHostedCard(el: RebillyInstrumentsElement, values: CardValues = {}): Promise<void> {
+  await hostedCardReady(el);
+  const root = shadow(el);
+  if (root.getElementById('field-email')) type(field(el, /email/i), values.email ?? 'ada@example.com');
+  const name = field(el, /name on card/i);
+  type(name, values.name ?? 'Ada Lovelace');
+  name.focus();
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ type: values.number ?? SEED.cards.approved });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ type: values.expiry ?? `12${nextYear2}` });
+  await sendKeys({ press: 'Tab' });
+  await sendKeys({ type: values.cvv ?? '123' });
+  await el.updateComplete;
 }

@@ -1,10 +1,11 @@
 // Under a strict Content-Security-Policy (script-src 'self'; style-src 'self'; no 'unsafe-inline', no
-// 'unsafe-eval'), the element renders styled, pays, and causes no `securitypolicyviolation`.
+// 'unsafe-eval'; FramePay's origin allowed in script-src, style-src and frame-src, as the README says), the
+// element renders styled, pays with FramePay's card field, and causes no `securitypolicyviolation`.
 // The page (test/integration/csp/page.html) is served with that policy as a header and loaded in an iframe.
 import { expect } from '@open-wc/testing';
 import type { RebillyInstrumentsElement } from '../../src/index.js';
 import { newSandbox } from '../helpers/emulator.js';
-import { fillCard, pay, shadow, until } from '../helpers/checkout.js';
+import { fillHostedCard, pay, shadow, until } from '../helpers/checkout.js';
 
 interface CspState {
   violations: { directive: string; blocked: string; sample: string }[];
@@ -20,6 +21,10 @@ describe('strict Content-Security-Policy', () => {
     const policy = (await fetch(url)).headers.get('content-security-policy') ?? '';
     expect(policy).to.contain("script-src 'self'").and.contain("style-src 'self'");
     expect(policy).not.to.contain('unsafe');
+    const framepayOrigin = new URL(sandbox.url).origin;
+    for (const directive of ['script-src', 'style-src', 'frame-src']) {
+      expect(policy).to.match(new RegExp(`${directive} [^;]*${framepayOrigin.replace(/[.:/]/g, '\\$&')}`));
+    }
 
     const frame = document.createElement('iframe');
     frame.src = url;
@@ -39,7 +44,7 @@ describe('strict Content-Security-Policy', () => {
       expect(view.getComputedStyle(button).backgroundColor).to.equal('rgb(10, 120, 60)');
       expect(shadow(el).adoptedStyleSheets.length).to.be.greaterThan(0);
 
-      await fillCard(el);
+      await fillHostedCard(el);
       await pay(el);
       await until(() => el.state === 'completed', 10_000, 'the payment under CSP');
       await el.updateComplete;

@@ -14,6 +14,7 @@ describe('embed', () => {
     // As a CMS would write it: attributes only, innerHTML, no property set from script.
     wrapper.innerHTML = `<rebilly-instruments api-url="${sandbox.url}" publishable-key="${SEED.publishableKey}"
       organization-id="${SEED.organizationId}" website-id="${SEED.websiteId}" locale="en-US"
+      framepay-url="${sandbox.url}/framepay/framepay.js"
       items='[{"planId":"${SEED.plans.starter}","quantity":2}]'></rebilly-instruments>`;
     const el = wrapper.querySelector('rebilly-instruments')!;
     await ready; // data-ready bubbles to the page
@@ -44,6 +45,7 @@ describe('embed', () => {
     expect(el).to.be.instanceOf(first!);
     Object.assign(el, {
       apiUrl: sandbox.url,
+      framepayUrl: `${sandbox.url}/framepay/framepay.js`,
       publishableKey: SEED.publishableKey,
       organizationId: SEED.organizationId,
       websiteId: SEED.websiteId,

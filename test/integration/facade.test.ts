@@ -20,6 +20,7 @@ function options(sandbox: Sandbox, extra: Partial<MountOptions> = {}): MountOpti
     organizationId: SEED.organizationId,
     websiteId: SEED.websiteId,
     apiUrl: sandbox.url,
+    cardFields: 'inline',
     locale: 'en-US',
     items: CART,
     ...extra,

@@ -38,6 +38,7 @@ describe('React 19', () => {
       organizationId: SEED.organizationId,
       websiteId: SEED.websiteId,
       apiUrl: sandbox.url,
+      framepayUrl: `${sandbox.url}/framepay/framepay.js`,
       locale: 'en-US',
     };
     let onReady!: (detail: DataReadyDetail) => void;
@@ -69,6 +70,7 @@ describe('React 19', () => {
         organizationId: SEED.organizationId,
         websiteId: SEED.websiteId,
         apiUrl: sandbox.url,
+        framepayUrl: `${sandbox.url}/framepay/framepay.js`,
         items: [{ planId: SEED.plans.starter, quantity: 0 }],
         onReady: () => expect.fail('data-ready for invalid items'),
         onError: resolve,

@@ -37,6 +37,7 @@ describe('Vue 3', () => {
           organizationId: SEED.organizationId,
           websiteId: SEED.websiteId,
           apiUrl: sandbox.url,
+          framepayUrl: `${sandbox.url}/framepay/framepay.js`,
           locale: 'en-US',
           items: state.items,
           onReady: (detail: DataReadyDetail) => {
@@ -78,6 +79,7 @@ describe('Vue 3', () => {
             organizationId: SEED.organizationId,
             websiteId: SEED.websiteId,
             apiUrl: sandbox.url,
+            framepayUrl: `${sandbox.url}/framepay/framepay.js`,
             items: [{ planId: SEED.plans.starter, quantity: 0 }],
             onReady: () => expect.fail('data-ready for invalid items'),
             onError: resolve,

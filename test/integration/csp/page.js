@@ -10,6 +10,8 @@ const api = new URLSearchParams(location.search).get('api');
 await import('/src/define.ts');
 const el = document.createElement('rebilly-instruments');
 el.apiUrl = api;
+// FramePay (the default card fields) from the emulator's stand-in: the policy allows its origin.
+el.framepayUrl = `${api}/framepay/framepay.js`;
 el.setAttribute('publishable-key', 'pk_sandbox_emulator');
 el.setAttribute('organization-id', 'demo-org');
 el.setAttribute('website-id', 'demo-website');

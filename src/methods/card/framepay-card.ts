@@ -1,0 +1,208 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { BillingAddress } from '../../events.js';
+import { loadFramepay, useFramepay, type Framepay, type FramepayElement } from './framepay.js';
+
+/** Where FramePay's card field is mounted: a light-DOM child of the element, shown through this slot. */
+export const CARD_SLOT = 'rebilly-card';
+
+/** What a failed `createToken` means for the customer and the page. */
+export class CardTokenError extends Error {
+  override readonly name = 'CardTokenError';
+  constructor(
+    /** `validation-failed`: the card is incomplete or invalid (shown under the field); `network` / `server`. */
+    readonly code: 'validation-failed' | 'network' | 'server',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface FramepayCardOptions {
+  scriptUrl: string;
+  credential: { kind: 'publishable' | 'jwt'; value: string };
+  organizationId?: string | undefined;
+  websiteId?: string | undefined;
+  apiMode: string;
+  locale: string;
+  /** FramePay `style`, derived from the element's custom properties. */
+  style: Record<string, unknown>;
+}
+
+/**
+ * The card as FramePay's hosted fields: the card number, expiry and CVC are typed into Rebilly's iframes and
+ * tokenized by them, so no script of the page (nor this element) ever holds them (PCI SAQ A).
+ *
+ * The field is mounted in a light-DOM node slotted into the element, not inside the shadow root: FramePay
+ * puts its stylesheet in `document.head` (it cannot style a shadow root), looks elements up in the document,
+ * and nothing Rebilly publishes says it works inside a shadow root.
+ */
+export class FramepayCard implements ReactiveController {
+  status: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
+  /** The customer filled a complete, valid card. */
+  complete = false;
+  /** FramePay's message for what is wrong with the card, when there is something to show. */
+  problem: string | undefined;
+  /** Why the field could not be shown (script load or mount failure). */
+  failure: unknown;
+
+  #host: ReactiveControllerHost & HTMLElement;
+  #container: HTMLDivElement | undefined;
+  #element: FramepayElement | undefined;
+  #framepay: Framepay | undefined;
+  #mounting: Promise<void> | undefined;
+  #options: FramepayCardOptions | undefined;
+
+  readonly #onError: (error: unknown) => void;
+
+  constructor(host: ReactiveControllerHost & HTMLElement, onError: (error: unknown) => void) {
+    this.#host = host;
+    this.#onError = onError;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.#container && !this.#container.isConnected) this.#host.append(this.#container);
+  }
+
+  hostDisconnected(): void {}
+
+  /** Starts loading the script (page-wide, once): called as soon as the config is known, beside the API round. */
+  preload(scriptUrl: string): void {
+    loadFramepay(scriptUrl).catch(() => {
+      // Reported by show(), which waits for the same load.
+    });
+  }
+
+  /**
+   * Loads, initializes (once per page) and mounts the card field; later calls update FramePay's style and
+   * locale. A failure (the load: `network`; a `FramepayConflict`) is reported once, to `onError`, and is not
+   * tried again until {@link retry}.
+   */
+  show(options: FramepayCardOptions): void {
+    const changed = JSON.stringify(options) !== JSON.stringify(this.#options);
+    this.#options = options;
+    if (!changed || this.status === 'loading' || this.status === 'failed') return;
+    if (this.#element && this.#framepay) this.#framepay.update({ style: options.style, locale: options.locale });
+    else this.#start(options, false);
+  }
+
+  /** Tries a failed load and mount again (the retry button). */
+  retry(): void {
+    if (this.status === 'failed' && this.#options) this.#start(this.#options, true);
+  }
+
+  #start(options: FramepayCardOptions, again: boolean): void {
+    this.status = 'loading';
+    this.failure = undefined;
+    this.#host.requestUpdate();
+    const mounting = this.#mount(options, again);
+    this.#mounting = mounting;
+    mounting.then(
+      () => {
+        if (this.#mounting !== mounting) return;
+        this.status = 'ready';
+        // Options that changed while loading (style, locale) apply now.
+        const latest = this.#options;
+        if (latest && latest !== options) this.#framepay?.update({ style: latest.style, locale: latest.locale });
+        this.#host.requestUpdate();
+      },
+      (error: unknown) => {
+        if (this.#mounting !== mounting) return;
+        this.status = 'failed';
+        this.failure = error;
+        this.#host.requestUpdate();
+        this.#onError(error);
+      },
+    );
+  }
+
+  async #mount(options: FramepayCardOptions, again: boolean): Promise<void> {
+    const framepay = await loadFramepay(options.scriptUrl, again);
+    await useFramepay(framepay, {
+      credential: options.credential,
+      organizationId: options.organizationId,
+      apiMode: options.apiMode,
+      ...(options.websiteId ? { websiteId: options.websiteId } : {}),
+      locale: options.locale,
+      style: options.style,
+    });
+    this.#framepay = framepay;
+    const container = (this.#container ??= document.createElement('div'));
+    container.slot = CARD_SLOT;
+    if (!container.isConnected) this.#host.append(container);
+    const element = framepay.card.mount(container);
+    this.#element = element;
+    element.on('change', (change) => {
+      this.complete = change?.completed === true;
+      this.problem = change?.error?.message;
+      this.#host.requestUpdate();
+    });
+    // Ready when the field is drawn; a field that fails to mount is destroyed by FramePay.
+    await new Promise<void>((resolve, reject) => {
+      element.on('ready', () => resolve());
+      element.on('error', (error) => reject(new TypeError(describeError(error))));
+    });
+  }
+
+  /** Moves focus into the card field. */
+  focus(): void {
+    this.#element?.focus?.();
+  }
+
+  /** Removes the field (the element is gone, or paying no longer uses a new card). */
+  destroy(): void {
+    this.#element?.destroy();
+    this.#element = undefined;
+    this.#container?.remove();
+    this.#mounting = undefined;
+    this.#options = undefined;
+    this.status = 'idle';
+    this.complete = false;
+  }
+
+  /**
+   * Tokenizes the card in FramePay's frames (which post `/tokens` themselves). Rejects with a
+   * {@link CardTokenError}; an incomplete or invalid card is refused without any request.
+   */
+  async collect(billingAddress: BillingAddress): Promise<{ token: string; billingAddress: BillingAddress }> {
+    if (!this.#framepay || !this.#container) throw new CardTokenError('network', 'FramePay is not loaded');
+    try {
+      const token = await this.#framepay.createToken(this.#container, { method: 'payment-card', billingAddress });
+      if (!token || typeof token.id !== 'string') throw new CardTokenError('server', 'FramePay returned no token');
+      return { token: token.id, billingAddress };
+    } catch (error) {
+      if (error instanceof CardTokenError) throw error;
+      const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+      const text = typeof message === 'string' ? message : '';
+      if (typeof code === 'string' && /^(incomplete|invalid|unsupported)/i.test(code)) {
+        this.problem = text || code;
+        this.complete = false;
+        this.#host.requestUpdate();
+        throw new CardTokenError('validation-failed', text);
+      }
+      throw new CardTokenError(code === 'network-error' ? 'network' : 'server', text);
+    }
+  }
+}
+
+function describeError(error: unknown): string {
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : 'The card field could not be mounted';
+}
+
+/**
+ * FramePay's `style` from the element's own custom properties, so the card field matches the theme and dark
+ * mode (FramePay's frames cannot inherit the page's CSS).
+ */
+export function framepayStyle(host: HTMLElement): Record<string, unknown> {
+  // The resolved palette (`--_fg`… of the element's styles: custom property or default, light or dark).
+  const css = getComputedStyle(host);
+  const read = (name: string) => css.getPropertyValue(name).trim();
+  const base: Record<string, unknown> = { color: read('--_fg') || css.color, fontFamily: read('--_font') || css.fontFamily };
+  const size = read('--_font-size');
+  if (size) base['fontSize'] = size;
+  const muted = read('--_muted');
+  if (muted) base['::placeholder'] = { color: muted };
+  const danger = read('--_danger');
+  return { base, ...(danger ? { invalid: { color: danger } } : {}) };
+}
