@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Config, ConfigResult } from '../config/index.js';
+import type { Config, ConfigResult, MissingOption } from '../config/index.js';
 import type {
   ErrorCode,
   ErrorDetail,
@@ -90,6 +90,8 @@ export class CheckoutController implements ReactiveController {
   completed: CompletedResult | undefined;
   /** The approval in progress, while `state === 'approving'` in the modal flow. */
   approval: ApprovalView | undefined;
+  /** What the config still waits for (`state` is `idle` meanwhile); `[]` when nothing is missing. */
+  missing: readonly MissingOption[] = [];
 
   #host: CheckoutHost;
   #config: Config | undefined;
@@ -462,6 +464,17 @@ export class CheckoutController implements ReactiveController {
       this.#cancelLoad();
       this.#config = undefined;
       this.data = undefined;
+      this.completed = undefined;
+      this.paymentError = undefined;
+      this.fieldErrors = [];
+      if (result.code === 'incomplete') {
+        // Incomplete is not invalid: wait for the rest, quietly (no request, no error event).
+        this.missing = result.missing;
+        this.failure = undefined;
+        this.#setState('idle');
+        return;
+      }
+      this.missing = [];
       const detail: ErrorDetail = {
         code: result.code,
         message: this.#host.errorMessage(result.code, { details: result.message }),
@@ -473,6 +486,7 @@ export class CheckoutController implements ReactiveController {
       this.#host.emit('error', detail);
       return;
     }
+    this.missing = [];
     const previous = this.#config;
     this.#config = result.config;
     if (!this.#resumeChecked && this.#connected) {

@@ -3,6 +3,7 @@ export type {
   RawOptions,
   Config,
   ConfigResult,
+  MissingOption,
   ConfigErrorCode,
   BaseConfig,
   ItemsConfig,
@@ -39,3 +40,5 @@ export {
   API_MODES,
   TRANSACTION_TYPES,
 } from './schemas.js';
+export { presentationIssues, usableMessages, themeOf, THEMES } from './presentation.js';
+export type { Theme } from './presentation.js';

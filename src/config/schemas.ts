@@ -6,11 +6,14 @@
  * - `invoiceId`, `transactionId`, `deposit`, `payout` need `jwt`;
  * - `deposit` needs `depositRequestId` or `currency`; `payout` needs `payoutRequestId`;
  * - every item needs a `planId` (non-empty string) and a positive integer `quantity` (`thumbnail` optional);
- * - `money` needs `amount` > 0 and an ISO 4217 `currency`.
+ * - `money` needs `amount` > 0 and an ISO 4217 `currency`; an amount has at most the decimals of the
+ *   currency's minor unit (2 for USD, 0 for JPY).
  *
- * Shape rules live on each option's schema ({@link optionsSchema}); rules between options (which mode,
- * what needs a jwt) live in {@link purchaseDataRulesSchema}. `parseConfig()` runs both and adds the
- * credential/organization/website rules that depend on JWT claims.
+ * Shape rules live on each option's schema ({@link optionsSchema}); the one rule between present options
+ * (only one kind of purchase data) lives in {@link purchaseDataRulesSchema}. What is merely *missing* (no
+ * purchase data yet, no jwt yet, no credential, organization or website) is not a schema issue: the
+ * element waits for it, and `parseConfig()` reports it as `incomplete` (see README "Incomplete is not
+ * invalid").
  *
  * For bundle size, the schemas use a few zod/mini types (string, number, object, looseObject, array,
  * optional) and one kind of check, `z.check()`: every built-in check or type used (`z.trim`, `z.regex`,
@@ -130,27 +133,58 @@ function oneOf<const T extends readonly string[]>(values: T) {
   return schema as z.ZodMiniType<T[number], unknown>;
 }
 
-/** A trimmed, non-empty string (ids, keys). */
+/** A trimmed, non-empty string. */
 export const nonEmptyString = z.string(err(M.mustBeNonEmptyString)).check(
   trim,
   minLength(1, M.mustBeNonEmptyString),
 );
 
-/** A Rebilly resource id: non-empty, at most 50 characters (the API's `maxLength`). */
+/** Printable ASCII without spaces: what goes as is into a URL path segment or an HTTP header. */
+const PRINTABLE = /^[\x21-\x7E]*$/;
+
+/**
+ * A Rebilly resource id: non-empty, at most 50 characters (the API's `maxLength`), printable ASCII without
+ * spaces. Ids go into request URLs and bodies: a newline, a control character or a lone surrogate would
+ * fail there (as a `network` error) instead of here.
+ */
 export const resourceId = z.string(err(M.mustBeNonEmptyString)).check(
   trim,
   minLength(1, M.mustBeNonEmptyString),
   maxLength(50, M.tooLong(50)),
+  rule((value: string) => PRINTABLE.test(value), M.idChars),
+);
+
+/** RFC 7235 `token68`: what `Authorization: Bearer …` can carry. */
+const TOKEN68 = /^(?:[A-Za-z0-9\-._~+/]+=*)?$/;
+
+/** A publishable key: a `token68` (no spaces, quotes, control or non-ASCII characters), at most 255 characters. */
+export const publishableKey = z.string(err(M.mustBeNonEmptyString)).check(
+  trim,
+  minLength(1, M.mustBeNonEmptyString),
+  maxLength(255, M.tooLong(255)),
+  rule((value: string) => TOKEN68.test(value), M.keyFormat),
+);
+
+/**
+ * A customer JWT, at most 8192 characters (what servers accept in one header). Its form (three base64url
+ * segments) is checked by `readJwt()`, before the schemas, as `unauthorized`.
+ */
+export const jwtString = z.string(err(M.mustBeNonEmptyString)).check(
+  trim,
+  minLength(1, M.mustBeNonEmptyString),
+  maxLength(8192, M.tooLong(8192)),
 );
 
 /**
  * An ISO 4217 currency code. Lowercase is accepted and upper-cased (`usd` → `USD`): the code is
- * case-insensitive for people, while the API wants upper case. Only the form (3 letters) is checked, not
- * membership in the ISO list, so currencies a gateway adds before the browser knows them still work.
+ * case-insensitive for people, while the API wants upper case. The three letters are checked as ASCII
+ * *before* upper-casing (`'uß'.toUpperCase()` is `USS`). Only the form is checked, not membership in the ISO
+ * list, so currencies a gateway adds before the browser knows them still work.
  */
 export const currencyCode = z.string(err(M.currency)).check(
-  overwrite((value) => value.trim().toUpperCase()),
-  rule((value: string) => /^[A-Z]{3}$/.test(value), M.currency),
+  trim,
+  rule((value: string) => /^[A-Za-z]{3}$/.test(value), M.currency),
+  overwrite((value) => value.toUpperCase()),
 );
 
 /** A finite number greater than 0 (amounts are decimals in the currency's major unit). */
@@ -158,6 +192,43 @@ export const positiveAmount = z
   .number(err(M.positiveAmount))
   .check(rule((value: number) => value > 0, M.positiveAmount));
 
+/** Decimals of a currency's minor unit (2 for USD, 0 for JPY, 3 for KWD), as `Intl.NumberFormat` has them. */
+export function minorUnitDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * Decimals of a number as JavaScript writes it (its shortest exact form): `9.99` → 2, `0.004` → 3,
+ * `1e-7` → 7, `0.1 + 0.2` → 17. Exact, unlike multiplying by 100 and comparing with a tolerance.
+ */
+export function decimalsOf(value: number): number {
+  const [mantissa, exponent] = String(value).split('e');
+  return Math.max(0, (mantissa!.split('.')[1] ?? '').length - Number(exponent ?? 0));
+}
+
+/**
+ * An object check: its `amount` has no more decimals than the minor unit of its `currency` (skipped while
+ * either has a problem of its own). Sub-cent amounts would be shown, and paid, as a rounded amount.
+ */
+const amountFitsCurrency = z.check<{ amount?: unknown; currency?: unknown }>((payload) => {
+  const { amount, currency } = payload.value;
+  if (typeof amount !== 'number' || !(amount > 0) || !Number.isFinite(amount)) return;
+  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return;
+  const digits = minorUnitDigits(currency);
+  if (decimalsOf(amount) > digits) {
+    payload.issues.push({
+      code: 'custom',
+      message: M.amountDecimals(digits, currency),
+      path: ['amount'],
+      input: amount,
+      continue: true,
+    });
+  }
+});
 /** An absolute http(s) URL. */
 export const httpUrl = z.string(err(M.httpUrl)).check(trim, rule(isHttpUrl, M.httpUrl));
 
@@ -179,7 +250,9 @@ export const itemSchema = z.object(
 
 export const itemsSchema = z.array(itemSchema, err(M.mustBeArray)).check(minLength(1, M.mustBeNonEmptyArray));
 
-export const moneySchema = z.object({ amount: positiveAmount, currency: currencyCode }, err(M.mustBeObject));
+export const moneySchema = z
+  .object({ amount: positiveAmount, currency: currencyCode }, err(M.mustBeObject))
+  .check(amountFitsCurrency);
 
 /**
  * Deposit: `{depositRequestId}` (a request the merchant created) or `{currency, amount?}` (the customer
@@ -200,6 +273,7 @@ export const depositSchema = z
         deposit.depositRequestId !== undefined || deposit.currency !== undefined,
       M.depositNeedsRequestOrCurrency,
     ),
+    amountFitsCurrency,
   );
 
 /** Payout: `{payoutRequestId}`; other members are kept as given. */
@@ -210,8 +284,8 @@ export const TRANSACTION_TYPES = ['purchase', 'setup'] as const;
 
 /** Every option of DESIGN.md §1, each optional here; cross-option rules are in `purchaseDataRulesSchema`. */
 export const optionsSchema = z.object({
-  publishableKey: z.optional(nonEmptyString),
-  organizationId: z.optional(nonEmptyString),
+  publishableKey: z.optional(publishableKey),
+  organizationId: z.optional(resourceId),
   websiteId: z.optional(resourceId),
   apiMode: z.optional(oneOf(API_MODES)),
   /** An origin, optionally with a path prefix (kept); no query or fragment. */
@@ -232,7 +306,7 @@ export const optionsSchema = z.object({
   transactionId: z.optional(resourceId),
   deposit: z.optional(depositSchema),
   payout: z.optional(payoutSchema),
-  jwt: z.optional(nonEmptyString),
+  jwt: z.optional(jwtString),
   locale: z.optional(z.string(err(M.locale)).check(trim, rule(isBcp47, M.locale))),
   /** Absolute http(s); may carry Rebilly's `{id}` and `{result}` placeholders (kept verbatim). */
   redirectUrl: z.optional(httpUrl),
@@ -245,26 +319,20 @@ export type ParsedOptions = z.infer<typeof optionsSchema>;
 export const PURCHASE_DATA_KEYS = ['items', 'money', 'invoiceId', 'transactionId', 'deposit', 'payout'] as const;
 export type PurchaseDataKey = (typeof PURCHASE_DATA_KEYS)[number];
 
-const NEEDS_JWT: readonly PurchaseDataKey[] = ['invoiceId', 'transactionId', 'deposit', 'payout'];
+/** Purchase data that needs a customer `jwt`: without one the config is incomplete (it waits for it). */
+export const NEEDS_JWT: readonly PurchaseDataKey[] = ['invoiceId', 'transactionId', 'deposit', 'payout'];
 
 /**
- * Rules between options, on which options are present (any value that is not `undefined`): exactly one
- * kind of purchase data (or a bare `jwt`), and the ones that need a `jwt` have it.
+ * The rule between present options (any value that is not `undefined`): at most one kind of purchase data.
+ * What is missing (none at all, a jwt they need) is not an issue here: `parseConfig()` reports it as
+ * `incomplete`.
  */
 export const purchaseDataRulesSchema = z.looseObject({}).check(
   z.check((payload) => {
     const options: Record<string, unknown> = payload.value;
-    const report = (message: string, path: PropertyKey[]) => {
-      payload.issues.push({ code: 'custom', message, path, input: options, continue: true });
-    };
     const given = PURCHASE_DATA_KEYS.filter((key) => options[key] !== undefined);
-    const hasJwt = options['jwt'] !== undefined;
-    if (given.length === 0 && !hasJwt) report(M.purchaseDataRequired, []);
-    if (given.length > 1) report(M.onlyOne(given), [given[1]!]);
-    if (!hasJwt) {
-      for (const key of given) {
-        if (NEEDS_JWT.includes(key)) report(M.needsJwt(key), [key]);
-      }
+    if (given.length > 1) {
+      payload.issues.push({ code: 'custom', message: M.onlyOne(given), path: [given[1]!], input: options, continue: true });
     }
   }),
 );

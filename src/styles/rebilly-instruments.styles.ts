@@ -313,6 +313,16 @@ export const styles = css`
     background: #fff;
   }
 
+  /* Waiting for options that are still missing: neutral, not an error */
+  [part~='placeholder'] {
+    margin: 0;
+    padding: var(--_space);
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_muted);
+    text-align: center;
+  }
+
   /* Loading skeleton */
   [part~='skeleton'] {
     display: grid;
