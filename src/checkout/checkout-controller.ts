@@ -105,6 +105,13 @@ export class CheckoutController implements ReactiveController {
   #connected = false;
   #resumeChecked = false;
   #approvalWatch: { wake(): void; abandon(): void } | undefined;
+  /** Bumped by every applied config: a held config error is dispatched only if its config is still current. */
+  #configGeneration = 0;
+  /**
+   * While the page is still being set up (see {@link #holdConfigErrors}), config errors are held and
+   * dispatched when it is done; `true` until the first config is applied, a promise while holding.
+   */
+  #configErrorHold: Promise<void> | boolean = true;
 
   readonly #navigate: (url: string) => void;
 
@@ -460,6 +467,14 @@ export class CheckoutController implements ReactiveController {
 
   #apply(result: ConfigResult, force = false): void {
     this.#configResult = result;
+    const generation = ++this.#configGeneration;
+    if (this.#configErrorHold === true) {
+      const hold = holdUntilPageSetUp(this.#host.ownerDocument);
+      this.#configErrorHold = hold;
+      void hold.then(() => {
+        if (this.#configErrorHold === hold) this.#configErrorHold = false;
+      });
+    }
     if (!result.ok) {
       this.#cancelLoad();
       this.#config = undefined;
@@ -483,7 +498,15 @@ export class CheckoutController implements ReactiveController {
       };
       this.failure = detail;
       this.#setState('failed');
-      this.#host.emit('error', detail);
+      const hold = this.#configErrorHold;
+      if (hold instanceof Promise) {
+        // The page may not have added its listeners yet: dispatch when it has, unless replaced meanwhile.
+        void hold.then(() => {
+          if (generation === this.#configGeneration && this.failure === detail) this.#host.emit('error', detail);
+        });
+      } else {
+        this.#host.emit('error', detail);
+      }
       return;
     }
     this.missing = [];
@@ -582,6 +605,36 @@ export class CheckoutController implements ReactiveController {
   #setState(state: CheckoutState): void {
     this.state = state;
     this.#host.requestUpdate();
+  }
+}
+
+/**
+ * A promise that settles once the page that holds `doc` has run its own setup scripts: after
+ * `DOMContentLoaded` (which follows every deferred and module script of the page, such as the one adding
+ * the listeners after the tag in README's 30-second example) and then one more task. The first config of
+ * an element is validated while its tag upgrades, often before those scripts ran: its error event waits
+ * for this. Later config changes report at once.
+ */
+function holdUntilPageSetUp(doc: Document | null | undefined): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const later = () => setTimeout(resolve, 0);
+    if (doc && !domContentLoadedFired(doc)) doc.addEventListener('DOMContentLoaded', later, { once: true });
+    else later();
+  });
+}
+
+/**
+ * Whether `DOMContentLoaded` has fired in `doc`. `readyState` alone cannot tell: it is already `interactive`
+ * while the page's deferred and module scripts run, before the event. The navigation timing entry can.
+ */
+function domContentLoadedFired(doc: Document): boolean {
+  if (doc.readyState === 'loading') return false;
+  if (doc.readyState === 'complete') return true;
+  try {
+    const [navigation] = (doc.defaultView?.performance.getEntriesByType('navigation') ?? []) as PerformanceNavigationTiming[];
+    return navigation ? navigation.domContentLoadedEventStart > 0 : true;
+  } catch {
+    return true;
   }
 }
 

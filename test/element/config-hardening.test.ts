@@ -326,4 +326,30 @@ describe('incomplete is not invalid', () => {
     expect(shadow(el).querySelector('[part~="pay-button"]')).to.equal(null);
     el.remove();
   });
+
+  it("the first config's error waits a task for the page's listeners, and is dropped once that config is replaced", async () => {
+    const sandbox = await newSandbox();
+    const el = document.createElement('rebilly-instruments');
+    el.apiUrl = sandbox.url;
+    withCart(el);
+    el.items = [{ planId: SEED.plans.starter, quantity: 0 }];
+    const errors: ErrorDetail[] = [];
+    el.addEventListener('error', (e) => errors.push(e.detail));
+    document.body.append(el);
+    await el.updateComplete;
+    // Shown at once, dispatched later.
+    expect(el.state).to.equal('failed');
+    expect(shadow(el).querySelector('[part~="error"]')).to.exist;
+    expect(errors).to.deep.equal([]);
+    const ready = oneEvent(el, 'data-ready');
+    el.items = CART;
+    await ready;
+    await aTimeout(50);
+    expect(errors).to.deep.equal([]);
+    // After that, config errors are prompt: dispatched during the update that found them.
+    el.items = [{ planId: SEED.plans.starter, quantity: -1 }];
+    await el.updateComplete;
+    expect(errors.map((e) => e.code)).to.deep.equal(['invalid-config']);
+    el.remove();
+  });
 });
