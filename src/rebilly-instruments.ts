@@ -384,10 +384,7 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #rawOptions(): RawOptions {
-    const raw = Object.fromEntries(OPTION_KEYS.map((name) => [name, this[name]])) as RawOptions;
-    raw.messages = this.messages;
-    raw.theme = this.theme;
-    return raw;
+    return Object.fromEntries([...OPTION_KEYS, 'messages', 'theme'].map((name) => [name, this[name as 'theme']]));
   }
 
   #syncBusy(): void {

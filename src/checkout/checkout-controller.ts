@@ -108,10 +108,10 @@ export class CheckoutController implements ReactiveController {
   /** Bumped by every applied config: a held config error is dispatched only if its config is still current. */
   #configGeneration = 0;
   /**
-   * While the page is still being set up (see {@link #holdConfigErrors}), config errors are held and
-   * dispatched when it is done; `true` until the first config is applied, a promise while holding.
+   * Config errors are held while this settles ({@link pageSetUp}, started by the first config), and
+   * dispatched at once after it (`0`).
    */
-  #configErrorHold: Promise<void> | boolean = true;
+  #configErrorHold: Promise<unknown> | 0 | undefined;
 
   readonly #navigate: (url: string) => void;
 
@@ -468,20 +468,12 @@ export class CheckoutController implements ReactiveController {
   #apply(result: ConfigResult, force = false): void {
     this.#configResult = result;
     const generation = ++this.#configGeneration;
-    if (this.#configErrorHold === true) {
-      const hold = holdUntilPageSetUp(this.#host.ownerDocument);
-      this.#configErrorHold = hold;
-      void hold.then(() => {
-        if (this.#configErrorHold === hold) this.#configErrorHold = false;
-      });
-    }
+    this.#configErrorHold ??= pageSetUp(this.#host.ownerDocument).then(() => (this.#configErrorHold = 0));
     if (!result.ok) {
       this.#cancelLoad();
       this.#config = undefined;
       this.data = undefined;
-      this.completed = undefined;
       this.paymentError = undefined;
-      this.fieldErrors = [];
       if (result.code === 'incomplete') {
         // Incomplete is not invalid: wait for the rest, quietly (no request, no error event).
         this.missing = result.missing;
@@ -498,15 +490,10 @@ export class CheckoutController implements ReactiveController {
       };
       this.failure = detail;
       this.#setState('failed');
-      const hold = this.#configErrorHold;
-      if (hold instanceof Promise) {
-        // The page may not have added its listeners yet: dispatch when it has, unless replaced meanwhile.
-        void hold.then(() => {
-          if (generation === this.#configGeneration && this.failure === detail) this.#host.emit('error', detail);
-        });
-      } else {
-        this.#host.emit('error', detail);
-      }
+      const emit = () => generation === this.#configGeneration && this.#host.emit('error', detail);
+      // The page may not have added its listeners yet: dispatch when it has, unless replaced meanwhile.
+      if (this.#configErrorHold) void this.#configErrorHold.then(emit);
+      else emit();
       return;
     }
     this.missing = [];
@@ -609,33 +596,23 @@ export class CheckoutController implements ReactiveController {
 }
 
 /**
- * A promise that settles once the page that holds `doc` has run its own setup scripts: after
- * `DOMContentLoaded` (which follows every deferred and module script of the page, such as the one adding
- * the listeners after the tag in README's 30-second example) and then one more task. The first config of
- * an element is validated while its tag upgrades, often before those scripts ran: its error event waits
- * for this. Later config changes report at once.
+ * Settles once the page that holds `doc` has run its own setup scripts: after `DOMContentLoaded` (which
+ * follows every deferred and module script of the page, such as the one adding the listeners after the tag
+ * in README's 30-second example), then one more task. The first config of an element is validated while its
+ * tag upgrades, often before those scripts ran: its error event waits for this. `readyState` alone cannot
+ * tell whether the event has fired (it is already `interactive` while those scripts run); the navigation
+ * timing entry can.
  */
-function holdUntilPageSetUp(doc: Document | null | undefined): Promise<void> {
-  return new Promise<void>((resolve) => {
-    const later = () => setTimeout(resolve, 0);
-    if (doc && !domContentLoadedFired(doc)) doc.addEventListener('DOMContentLoaded', later, { once: true });
-    else later();
+function pageSetUp(doc: Document): Promise<unknown> {
+  return new Promise((resolve) => {
+    const later = () => setTimeout(resolve);
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    if (doc.readyState == 'loading' || (doc.readyState == 'interactive' && navigation && !navigation.domContentLoadedEventStart)) {
+      doc.addEventListener('DOMContentLoaded', later, { once: true });
+    } else {
+      later();
+    }
   });
-}
-
-/**
- * Whether `DOMContentLoaded` has fired in `doc`. `readyState` alone cannot tell: it is already `interactive`
- * while the page's deferred and module scripts run, before the event. The navigation timing entry can.
- */
-function domContentLoadedFired(doc: Document): boolean {
-  if (doc.readyState === 'loading') return false;
-  if (doc.readyState === 'complete') return true;
-  try {
-    const [navigation] = (doc.defaultView?.performance.getEntriesByType('navigation') ?? []) as PerformanceNavigationTiming[];
-    return navigation ? navigation.domContentLoadedEventStart > 0 : true;
-  } catch {
-    return true;
-  }
 }
 
 /** Same purchase data (so a finished checkout stays finished when only presentation options change). */

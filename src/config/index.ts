@@ -29,7 +29,6 @@ export type { JwtClaims, JwtReadResult } from './jwt.js';
 export { configMessages } from './messages.js';
 export {
   optionsSchema,
-  purchaseDataRulesSchema,
   itemSchema,
   itemsSchema,
   moneySchema,

@@ -11,14 +11,13 @@ import {
   configErrorMap,
   INVALID_JSON,
   optionsSchema,
-  purchaseDataRulesSchema,
   NEEDS_JWT,
   PURCHASE_DATA_KEYS,
   type ParsedOptions,
   type PurchaseDataKey,
 } from './schemas.js';
 
-/** Every option of DESIGN.md §1, as the page gave it (attribute text, property value, anything). */
+/** Every option of README's attribute table, as the page gave it (attribute text, property value, anything). */
 export interface RawOptions {
   publishableKey?: unknown;
   organizationId?: unknown;
@@ -307,8 +306,9 @@ function parseConfigUnsafe(raw: RawOptions, now: number): ConfigResult {
   const issues: InvalidField[] = [];
   const parsed = optionsSchema.safeParse(input, { error: configErrorMap });
   if (!parsed.success) issues.push(...toInvalidFields(parsed.error.issues));
-  const rules = purchaseDataRulesSchema.safeParse(input, { error: configErrorMap });
-  if (!rules.success) issues.push(...toInvalidFields(rules.error.issues));
+  // Between present options: at most one kind of purchase data.
+  const present = PURCHASE_DATA_KEYS.filter((key) => input[key] !== undefined);
+  if (present.length > 1) issues.push({ field: present[1]!, message: M.onlyOne(present) });
   issues.push(...presentationIssues(raw.messages, raw.theme));
   if (!parsed.success || issues.length > 0) return invalid(issues);
 
@@ -358,34 +358,13 @@ function parseConfigUnsafe(raw: RawOptions, now: number): ConfigResult {
   if (jwtClaims.customerId) base.customerId = jwtClaims.customerId;
   if (credential.kind === 'jwt' && jwtClaims.expiresAt !== undefined) base.credentialExpiresAt = jwtClaims.expiresAt;
 
-  const jwtCredential = credential as JwtCredential; // every mode below items/money requires a jwt
-  let config: Config;
-  switch (mode) {
-    case 'items':
-      config = { ...base, mode, items: options.items!.map(copyItem) };
-      break;
-    case 'money':
-      config = { ...base, mode, money: { amount: options.money!.amount, currency: options.money!.currency } };
-      break;
-    case 'invoice':
-      config = { ...base, mode, credential: jwtCredential, invoiceId: options.invoiceId! };
-      break;
-    case 'transaction':
-      config = { ...base, mode, credential: jwtCredential, transactionId: options.transactionId! };
-      break;
-    case 'deposit':
-      config = { ...base, mode, credential: jwtCredential, deposit: { ...options.deposit! } };
-      break;
-    case 'payout':
-      config = { ...base, mode, credential: jwtCredential, payout: { ...options.payout! } };
-      break;
-    case 'jwt': {
-      const jwtConfig: JwtOnlyConfig = { ...base, mode, credential: jwtCredential };
-      if (jwtClaims.invoiceId) jwtConfig.invoiceId = jwtClaims.invoiceId;
-      if (jwtClaims.transactionId) jwtConfig.transactionId = jwtClaims.transactionId;
-      config = jwtConfig;
-      break;
-    }
+  // The mode's own data (the schemas' output is already a fresh copy), or a bare jwt's invoice/transaction.
+  const config = { ...base } as Config;
+  const data = config as unknown as Record<string, unknown>;
+  if (given) data[given] = given === 'items' ? options.items!.map(copyItem) : options[given];
+  else {
+    if (jwtClaims.invoiceId) data['invoiceId'] = jwtClaims.invoiceId;
+    if (jwtClaims.transactionId) data['transactionId'] = jwtClaims.transactionId;
   }
   return { ok: true, config };
 }

@@ -10,7 +10,7 @@
  *   currency's minor unit (2 for USD, 0 for JPY).
  *
  * Shape rules live on each option's schema ({@link optionsSchema}); the one rule between present options
- * (only one kind of purchase data) lives in {@link purchaseDataRulesSchema}. What is merely *missing* (no
+ * (only one kind of purchase data) is checked by `parseConfig()`. What is merely *missing* (no
  * purchase data yet, no jwt yet, no credential, organization or website) is not a schema issue: the
  * element waits for it, and `parseConfig()` reports it as `incomplete` (see README "Incomplete is not
  * invalid").
@@ -94,24 +94,21 @@ function maxLength<T extends { length: number }>(maximum: number, message: strin
   return rule<T>((value) => value.length <= maximum, message, { when: hasLength });
 }
 
-function isHttpUrl(value: string): boolean {
+/** The http(s) URL `value` is (resolved against `base` when given), or undefined. */
+function httpUrlOf(value: string, base?: string): URL | undefined {
   try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    const url = new URL(value, base);
+    return /^https?:$/.test(url.protocol) ? url : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-function isHttpUrlRelativeToPage(value: string): boolean {
-  try {
-    const base = typeof document !== 'undefined' ? document.baseURI : undefined;
-    const url = base ? new URL(value, base) : new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+const isHttpUrl = (value: string) => !!httpUrlOf(value);
+
+/** Relative URLs are resolved against the page. */
+const isHttpUrlRelativeToPage = (value: string) =>
+  !!httpUrlOf(value, typeof document !== 'undefined' ? document.baseURI : undefined);
 
 function isBcp47(value: string): boolean {
   try {
@@ -133,47 +130,37 @@ function oneOf<const T extends readonly string[]>(values: T) {
   return schema as z.ZodMiniType<T[number], unknown>;
 }
 
-/** A trimmed, non-empty string. */
-export const nonEmptyString = z.string(err(M.mustBeNonEmptyString)).check(
-  trim,
-  minLength(1, M.mustBeNonEmptyString),
-);
-
-/** Printable ASCII without spaces: what goes as is into a URL path segment or an HTTP header. */
-const PRINTABLE = /^[\x21-\x7E]*$/;
+/**
+ * A trimmed, non-empty string of at most `max` characters, matching `pattern` when one is given (with the
+ * {@link M.plainText} issue). One builder for ids, keys and the jwt.
+ */
+function text(max: number, pattern?: RegExp) {
+  return z.string(err(M.mustBeNonEmptyString)).check(
+    trim,
+    minLength(1, M.mustBeNonEmptyString),
+    maxLength(max, M.tooLong(max)),
+    rule((value: string) => !pattern || pattern.test(value), M.plainText),
+  );
+}
 
 /**
  * A Rebilly resource id: non-empty, at most 50 characters (the API's `maxLength`), printable ASCII without
  * spaces. Ids go into request URLs and bodies: a newline, a control character or a lone surrogate would
  * fail there (as a `network` error) instead of here.
  */
-export const resourceId = z.string(err(M.mustBeNonEmptyString)).check(
-  trim,
-  minLength(1, M.mustBeNonEmptyString),
-  maxLength(50, M.tooLong(50)),
-  rule((value: string) => PRINTABLE.test(value), M.idChars),
-);
+export const resourceId = text(50, /^[\x21-\x7E]*$/);
 
-/** RFC 7235 `token68`: what `Authorization: Bearer …` can carry. */
-const TOKEN68 = /^(?:[A-Za-z0-9\-._~+/]+=*)?$/;
-
-/** A publishable key: a `token68` (no spaces, quotes, control or non-ASCII characters), at most 255 characters. */
-export const publishableKey = z.string(err(M.mustBeNonEmptyString)).check(
-  trim,
-  minLength(1, M.mustBeNonEmptyString),
-  maxLength(255, M.tooLong(255)),
-  rule((value: string) => TOKEN68.test(value), M.keyFormat),
-);
+/**
+ * A publishable key, at most 255 characters: an RFC 7235 `token68`, what `Authorization: Bearer …` can
+ * carry (no spaces, quotes, control or non-ASCII characters).
+ */
+export const publishableKey = text(255, /^(?:[\w\-.~+/]+=*)?$/);
 
 /**
  * A customer JWT, at most 8192 characters (what servers accept in one header). Its form (three base64url
  * segments) is checked by `readJwt()`, before the schemas, as `unauthorized`.
  */
-export const jwtString = z.string(err(M.mustBeNonEmptyString)).check(
-  trim,
-  minLength(1, M.mustBeNonEmptyString),
-  maxLength(8192, M.tooLong(8192)),
-);
+export const jwtString = text(8192);
 
 /**
  * An ISO 4217 currency code. Lowercase is accepted and upper-cased (`usd` → `USD`): the code is
@@ -282,7 +269,7 @@ export const payoutSchema = z.looseObject({ payoutRequestId: resourceId }, err(M
 export const API_MODES = ['sandbox', 'live'] as const;
 export const TRANSACTION_TYPES = ['purchase', 'setup'] as const;
 
-/** Every option of DESIGN.md §1, each optional here; cross-option rules are in `purchaseDataRulesSchema`. */
+/** Every option of README's attribute table, each optional here; rules between options are in `parseConfig()`. */
 export const optionsSchema = z.object({
   publishableKey: z.optional(publishableKey),
   organizationId: z.optional(resourceId),
@@ -293,9 +280,8 @@ export const optionsSchema = z.object({
     z.string(err(M.httpUrlNoQuery)).check(
       trim,
       rule((value: string) => {
-        if (!isHttpUrl(value)) return false;
-        const url = new URL(value);
-        return url.search === '' && url.hash === '' && !value.includes('?') && !value.includes('#');
+        const url = httpUrlOf(value);
+        return !!url && url.search === '' && url.hash === '' && !/[?#]/.test(value);
       }, M.httpUrlNoQuery),
     ),
   ),
@@ -323,57 +309,9 @@ export type PurchaseDataKey = (typeof PURCHASE_DATA_KEYS)[number];
 export const NEEDS_JWT: readonly PurchaseDataKey[] = ['invoiceId', 'transactionId', 'deposit', 'payout'];
 
 /**
- * The rule between present options (any value that is not `undefined`): at most one kind of purchase data.
- * What is missing (none at all, a jwt they need) is not an issue here: `parseConfig()` reports it as
- * `incomplete`.
+ * Parse-level error map, for an issue no schema gave a message for. Every option schema names its own
+ * messages (see {@link err} and {@link rule}), so this is only a safety net.
  */
-export const purchaseDataRulesSchema = z.looseObject({}).check(
-  z.check((payload) => {
-    const options: Record<string, unknown> = payload.value;
-    const given = PURCHASE_DATA_KEYS.filter((key) => options[key] !== undefined);
-    if (given.length > 1) {
-      payload.issues.push({ code: 'custom', message: M.onlyOne(given), path: [given[1]!], input: options, continue: true });
-    }
-  }),
-);
-
-interface IssueLike {
-  code?: string;
-  input?: unknown;
-  expected?: string;
-  origin?: string;
-  minimum?: unknown;
-  maximum?: unknown;
-  values?: readonly unknown[];
-  message?: string;
-}
-
-/**
- * Parse-level error map: the English message for an issue no schema gave a message for
- * (wrong type, unknown enum value, …).
- */
-export function configErrorMap(issue: IssueLike): string {
-  if (issue.input === undefined && issue.code === 'invalid_type') return M.required;
-  switch (issue.code) {
-    case 'invalid_type':
-      switch (issue.expected) {
-        case 'string':
-          return M.mustBeString;
-        case 'number':
-        case 'int':
-          return M.mustBeNumber;
-        case 'array':
-          return M.mustBeArray;
-        case 'object':
-          return M.mustBeObject;
-        default:
-          return M.invalid;
-      }
-    case 'invalid_value':
-      return M.oneOf((issue.values ?? []).map(String));
-    case 'too_big':
-      return typeof issue.maximum === 'number' ? M.tooBig(issue.maximum) : M.invalid;
-    default:
-      return issue.message ?? M.invalid;
-  }
+export function configErrorMap(issue: { input?: unknown }): string {
+  return issue.input === undefined ? M.required : M.invalid;
 }

@@ -315,10 +315,6 @@ export const styles = css`
 
   /* Waiting for options that are still missing: neutral, not an error */
   [part~='placeholder'] {
-    margin: 0;
-    padding: var(--_space);
-    border: 1px dashed var(--_border);
-    border-radius: var(--_radius);
     color: var(--_muted);
     text-align: center;
   }

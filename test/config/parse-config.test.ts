@@ -637,7 +637,7 @@ describe('parseConfig: hardened validation (issue 11)', () => {
   it('a publishable key must be a Bearer token (no spaces, quotes, control or non-ASCII characters, ≤ 255)', () => {
     for (const key of ['pk_sandbox abc', '"pk_sandbox_abc"', 'pk_sandbox_\u00e9', 'pk_sandbox_\u2028x', 'pk_a\u0000b', 'pk_\ud800x']) {
       expect(failure({ ...base, publishableKey: key, money }).issues, JSON.stringify(key)).to.deep.equal([
-        { field: 'publishableKey', message: 'must be a publishable key (pk_…) without spaces, quotes or other special characters' },
+        { field: 'publishableKey', message: 'must not contain spaces, quotes or special characters' },
       ]);
     }
     expect(failure({ ...base, publishableKey: `pk_live_${'a'.repeat(250)}`, money }).issues).to.deep.equal([
