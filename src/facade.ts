@@ -185,6 +185,22 @@ function applyOptions(el: RebillyInstrumentsElement, options: FacadeOptions): st
   return changed;
 }
 
+/**
+ * `mount()` and `update()` take every option at once, as Rebilly's own do: options the element would wait
+ * for (its `missing` list) are a mistake there, not "later", so they reject instead of waiting forever.
+ */
+function rejectIfIncomplete(el: RebillyInstrumentsElement, method: string, outcome: { cancel: (reason: Error) => void }): void {
+  if (el.state !== 'idle' || el.missing.length === 0) return;
+  outcome.cancel(
+    new RebillyInstrumentsError({
+      code: 'invalid-config',
+      message: `RebillyInstruments.${method}: missing ${el.missing.join(', ')}.`,
+      invalidFields: el.missing.map((field) => ({ field, message: 'is required' })),
+      retryable: false,
+    }),
+  );
+}
+
 /** One settlement of the element: the first of `ok` events or `error`, listeners removed afterwards. */
 function settle<T>(el: RebillyInstrumentsElement, ok: readonly FacadeEventName[], map: (event: Event) => T): {
   promise: Promise<T>;
@@ -249,6 +265,8 @@ export function createRebillyInstruments(): RebillyInstrumentsFacade {
       const ready = settle(el, ['data-ready'], () => el);
       pendingMount = ready;
       container.append(el);
+      await el.updateComplete;
+      rejectIfIncomplete(el, 'mount', ready);
       try {
         return await ready.promise;
       } finally {
@@ -266,7 +284,10 @@ export function createRebillyInstruments(): RebillyInstrumentsFacade {
         await el.updateComplete;
         return el;
       }
-      return settle(el, ['data-ready'], () => el).promise;
+      const reloaded = settle(el, ['data-ready'], () => el);
+      await el.updateComplete;
+      rejectIfIncomplete(el, 'update', reloaded);
+      return reloaded.promise;
     },
 
     async destroy() {

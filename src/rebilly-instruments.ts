@@ -1,5 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { OPTION_KEYS, parseConfig, parseJsonAttribute, type RawOptions } from './config/index.js';
+import {
+  OPTION_KEYS,
+  parseConfig,
+  parseJsonAttribute,
+  presentationIssues,
+  themeOf,
+  usableMessages,
+  type MissingOption,
+  type RawOptions,
+} from './config/index.js';
 import type { ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEventMap } from './events.js';
 import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
 import { loadedCustomerModes, SUPPORTED_METHODS } from './checkout/load.js';
@@ -33,7 +42,20 @@ const DEFAULT_FRAMEPAY_URL = 'https://framepay.rebilly.com/framepay.js';
 /** Properties whose change is an `update()` of the purchase data or the connection: every option but `locale`. */
 const CONFIG_PROPERTIES = OPTION_KEYS.filter((name) => name !== 'locale');
 
-const jsonAttribute = { fromAttribute: (value: string | null) => parseJsonAttribute(value) };
+/**
+ * JSON attributes become the parsed value (`el.items` is the array), except JSON text that is a string or
+ * `null`: that stays the attribute's text, so `parseConfig()` decodes it exactly once (`items='"[…]"'` is a
+ * string, not an array; `deposit="null"` is a wrong value, not "not set").
+ */
+const jsonAttribute = {
+  fromAttribute: (value: string | null) => {
+    const parsed = parseJsonAttribute(value);
+    return parsed === null || typeof parsed === 'string' ? value : parsed;
+  },
+};
+
+/** `theme` is reflected only when it is `light` or `dark`: anything else cannot break the attribute. */
+const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null };
 
 /** Maps a server `invalidFields[].field` onto the card-form field it is about. */
 function formFieldOf(field: string): CardField | undefined {
@@ -85,6 +107,7 @@ const EMPTY_CARD: CardInput = { name: '', number: '', expiry: '', cvv: '', email
  * @csspart error - An error message block.
  * @csspart retry-button - The button that retries a failed step.
  * @csspart skeleton - The loading placeholder.
+ * @csspart placeholder - The neutral note shown while required options are still missing (see `missing`).
  * @csspart approval - The 3-D Secure / offsite approval dialog.
  * @csspart approval-close - The button that closes (abandons) the approval.
  * @csspart approval-frame - The frame showing the approval page.
@@ -130,7 +153,7 @@ export class RebillyInstrumentsElement extends LitElement {
     cardFields: { attribute: 'card-fields' },
     framepayUrl: { attribute: 'framepay-url' },
     messages: { attribute: false },
-    theme: { reflect: true },
+    theme: { reflect: true, converter: themeAttribute },
     _card: { state: true },
     _shown: { state: true },
     _method: { state: true },
@@ -210,6 +233,20 @@ export class RebillyInstrumentsElement extends LitElement {
     return this.#checkout.state;
   }
 
+  /**
+   * What the checkout still waits for, read-only: `[]` when nothing is missing. Incomplete is not invalid:
+   * while an option is merely missing, `state` stays `idle`, nothing is requested, no `error` event is
+   * dispatched and a neutral placeholder is shown. The names: `purchaseData` (one of `items`, `money`,
+   * `invoiceId`, `transactionId`, `deposit`, `payout` or `jwt`), `jwt` (for an invoice, transaction, deposit
+   * or payout), `publishableKey` (or a `jwt`, for items and money), `organizationId`, `websiteId`.
+   */
+  get missing(): readonly MissingOption[] {
+    return this.#checkout.missing;
+  }
+
+  /** `presentationIssues()` of the current `messages`/`theme`, as JSON: a change re-validates the config. */
+  #presentationProblems = '[]';
+
   #t: Translate = localize('en');
   #languageLoading: Promise<void> | undefined;
 
@@ -239,7 +276,13 @@ export class RebillyInstrumentsElement extends LitElement {
    * an error), not once per assignment.
    */
   protected override shouldUpdate(changed: PropertyValues<this>): boolean {
-    const configChanged = CONFIG_PROPERTIES.some((name) => changed.has(name));
+    let configChanged = CONFIG_PROPERTIES.some((name) => changed.has(name));
+    if (changed.has('messages') || changed.has('theme')) {
+      // Valid → valid changes only re-render; becoming (or ceasing to be) wrong is a config change.
+      const problems = JSON.stringify(presentationIssues(this.messages, this.theme));
+      if (problems !== this.#presentationProblems) configChanged = true;
+      this.#presentationProblems = problems;
+    }
     if (!this.hasUpdated || configChanged) {
       const checkout = this.#checkout;
       const before = [checkout.state, checkout.data, checkout.failure, checkout.paymentError];
@@ -255,13 +298,13 @@ export class RebillyInstrumentsElement extends LitElement {
     if (changed.has('locale') || changed.has('messages') || !this.hasUpdated) {
       const locale = resolveLocale(this.locale, this);
       this.#locale = locale;
-      this.#t = localize(locale, this.messages);
+      this.#t = localize(locale, usableMessages(this.messages));
       const pending = ensureLanguage(locale);
       if (pending) {
         // English until the language's catalogue arrives, then the same render in that language.
         this.#languageLoading = pending.then(() => {
           if (this.#locale !== locale) return;
-          this.#t = localize(locale, this.messages);
+          this.#t = localize(locale, usableMessages(this.messages));
           this.requestUpdate();
         });
       }
@@ -418,7 +461,7 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #rawOptions(): RawOptions {
-    return Object.fromEntries(OPTION_KEYS.map((name) => [name, this[name]])) as RawOptions;
+    return Object.fromEntries([...OPTION_KEYS, 'messages', 'theme'].map((name) => [name, this[name as 'theme']]));
   }
 
   #syncBusy(): void {
@@ -657,6 +700,9 @@ export class RebillyInstrumentsElement extends LitElement {
     const data = checkout.data;
     if (checkout.state === 'completed' && checkout.completed) return this.#renderResult();
     if (!data) {
+      if (checkout.state === 'idle' && checkout.missing.length) {
+        return html`<p part="placeholder" class="placeholder">${t('waitingForDetails')}</p>`;
+      }
       return checkout.state === 'loading' || checkout.state === 'idle' ? renderSkeleton() : nothing;
     }
     if (checkout.state === 'failed' && !checkout.uncertain) return nothing;

@@ -1,22 +1,37 @@
 // The seeded state of every sandbox. Ids and amounts are part of the emulator's contract (see README.md).
 
 export const ORGANIZATION_ID = 'demo-org';
+
+/**
+ * A lookup table by id with no prototype: a client-given id such as `__proto__`, `constructor` or
+ * `toString` finds nothing (instead of an Object.prototype member), so it gets the documented 404/422.
+ * Every map the emulator indexes by an id from a request is one of these.
+ * @template T
+ * @param {Record<string, T>} [entries]
+ * @returns {Record<string, T>}
+ */
+export function table(entries = {}) {
+  /** @type {Record<string, T>} */
+  const out = Object.create(null);
+  for (const [key, value] of Object.entries(entries)) out[key] = value;
+  return out;
+}
 export const WEBSITE_ID = 'demo-website';
 export const SEED_TIME = '2026-01-01T00:00:00Z';
 
 /** Publishable keys → organization. */
-export const PUBLISHABLE_KEYS = /** @type {Record<string, string>} */ ({
+export const PUBLISHABLE_KEYS = table({
   pk_sandbox_emulator: ORGANIZATION_ID,
   pk_live_emulator: ORGANIZATION_ID,
 });
 /** Secret keys (header REB-APIKEY, server side only) → organization. */
-export const SECRET_KEYS = /** @type {Record<string, string>} */ ({ sk_sandbox_emulator: ORGANIZATION_ID });
+export const SECRET_KEYS = table({ sk_sandbox_emulator: ORGANIZATION_ID });
 export const ORGANIZATIONS = [ORGANIZATION_ID];
 
 /** Coupons by id: percent off the subtotal of the initial invoice. */
-export const COUPONS = /** @type {Record<string, {percent: number, description: string}>} */ ({
+export const COUPONS = table(/** @type {Record<string, {percent: number, description: string}>} */ ({
   WELCOME10: { percent: 10, description: 'Welcome: 10% off' },
-});
+}));
 export const TAX = { percent: 10, description: 'Sales tax' };
 export const SHIPPING_RATE = { id: 'shipping-flat', name: 'Flat rate', description: 'Flat-rate shipping', priceCents: 500 };
 
@@ -241,7 +256,7 @@ export function seedState() {
   const alice = contact('Alice', 'Doe', 'alice@example.com');
   const bob = contact('Bob', 'Roe', 'bob@example.com');
   /** @param {Resource[]} list @returns {Record<string, Resource>} */
-  const byId = (list) => Object.fromEntries(list.map((r) => [r.id, r]));
+  const byId = (list) => table(Object.fromEntries(list.map((r) => [r.id, r])));
   return {
     websites: byId([
       {
@@ -325,7 +340,7 @@ export function seedState() {
       transaction({ id: 'txn-completed', customerId: 'cus-alice', status: 'completed', result: 'approved', amount: 25, invoiceIds: ['inv-paid'], paymentInstrumentId: 'inst-alice-visa' }),
       transaction({ id: 'txn-setup', customerId: 'cus-alice', type: 'setup', status: 'pending', result: 'unknown', amount: 0, paymentInstrumentId: 'inst-alice-visa' }),
     ]),
-    orders: {},
+    orders: table(),
     depositStrategies: byId([
       {
         id: 'depstrat-1',
@@ -370,7 +385,7 @@ export function seedState() {
       { id: 'payoutreq-pending', websiteId: WEBSITE_ID, customerId: 'cus-alice', paymentInstrumentId: null, currency: 'USD', amount: 75, status: 'pending', createdTime: SEED_TIME, updatedTime: SEED_TIME, _links: [{ rel: 'self', href: '/storefront/payout-requests/payoutreq-pending' }] },
       { id: 'payoutreq-completed', websiteId: WEBSITE_ID, customerId: 'cus-alice', paymentInstrumentId: 'inst-alice-visa', currency: 'USD', amount: 40, status: 'fulfilled', createdTime: SEED_TIME, updatedTime: SEED_TIME, _links: [{ rel: 'self', href: '/storefront/payout-requests/payoutreq-completed' }] },
     ]),
-    tokens: {},
-    authenticationTokens: {},
+    tokens: table(),
+    authenticationTokens: table(),
   };
 }

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Config, ConfigResult } from '../config/index.js';
+import type { Config, ConfigResult, MissingOption } from '../config/index.js';
 import type {
   ErrorCode,
   ErrorDetail,
@@ -95,6 +95,8 @@ export class CheckoutController implements ReactiveController {
    * checked ({@link confirmUncertain}). Survives reloads of the data; the state is `failed` meanwhile.
    */
   uncertain = false;
+  /** What the config still waits for (`state` is `idle` meanwhile); `[]` when nothing is missing. */
+  missing: readonly MissingOption[] = [];
 
   #host: CheckoutHost;
   #config: Config | undefined;
@@ -110,6 +112,13 @@ export class CheckoutController implements ReactiveController {
   /** The page navigated away for a full-page approval (and may come back from the back/forward cache). */
   #awayForApproval = false;
   #approvalWatch: { wake(): void; abandon(): void } | undefined;
+  /** Bumped by every applied config: a held config error is dispatched only if its config is still current. */
+  #configGeneration = 0;
+  /**
+   * Config errors are held while this settles ({@link pageSetUp}, started by the first config), and
+   * dispatched at once after it (`0`).
+   */
+  #configErrorHold: Promise<unknown> | 0 | undefined;
 
   readonly #navigate: (url: string) => void;
 
@@ -559,10 +568,22 @@ export class CheckoutController implements ReactiveController {
 
   #apply(result: ConfigResult, force = false): void {
     this.#configResult = result;
+    const generation = ++this.#configGeneration;
+    this.#configErrorHold ??= pageSetUp(this.#host.ownerDocument).then(() => (this.#configErrorHold = 0));
     if (!result.ok) {
       this.#cancelLoad();
       this.#config = undefined;
       this.data = undefined;
+      // An unknown payment outcome stays said (and paying locked) whatever the config does meanwhile.
+      if (!this.uncertain) this.paymentError = undefined;
+      if (result.code === 'incomplete') {
+        // Incomplete is not invalid: wait for the rest, quietly (no request, no error event).
+        this.missing = result.missing;
+        this.failure = undefined;
+        this.#setState('idle');
+        return;
+      }
+      this.missing = [];
       const detail: ErrorDetail = {
         code: result.code,
         message: this.#host.errorMessage(result.code, { details: result.message }),
@@ -571,9 +592,13 @@ export class CheckoutController implements ReactiveController {
       };
       this.failure = detail;
       this.#setState('failed');
-      this.#host.emit('error', detail);
+      const emit = () => generation === this.#configGeneration && this.#host.emit('error', detail);
+      // The page may not have added its listeners yet: dispatch when it has, unless replaced meanwhile.
+      if (this.#configErrorHold) void this.#configErrorHold.then(emit);
+      else emit();
       return;
     }
+    this.missing = [];
     const previous = this.#config;
     this.#config = result.config;
     if (!this.#resumeChecked && this.#connected) {
@@ -670,6 +695,26 @@ export class CheckoutController implements ReactiveController {
     this.state = state;
     this.#host.requestUpdate();
   }
+}
+
+/**
+ * Settles once the page that holds `doc` has run its own setup scripts: after `DOMContentLoaded` (which
+ * follows every deferred and module script of the page, such as the one adding the listeners after the tag
+ * in README's 30-second example), then one more task. The first config of an element is validated while its
+ * tag upgrades, often before those scripts ran: its error event waits for this. `readyState` alone cannot
+ * tell whether the event has fired (it is already `interactive` while those scripts run); the navigation
+ * timing entry can.
+ */
+function pageSetUp(doc: Document): Promise<unknown> {
+  return new Promise((resolve) => {
+    const later = () => setTimeout(resolve);
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    if (doc.readyState == 'loading' || (doc.readyState == 'interactive' && navigation && !navigation.domContentLoadedEventStart)) {
+      doc.addEventListener('DOMContentLoaded', later, { once: true });
+    } else {
+      later();
+    }
+  });
 }
 
 

@@ -3,6 +3,7 @@ export type {
   RawOptions,
   Config,
   ConfigResult,
+  MissingOption,
   ConfigErrorCode,
   BaseConfig,
   ItemsConfig,
@@ -28,7 +29,6 @@ export type { JwtClaims, JwtReadResult } from './jwt.js';
 export { configMessages } from './messages.js';
 export {
   optionsSchema,
-  purchaseDataRulesSchema,
   itemSchema,
   itemsSchema,
   moneySchema,
@@ -39,3 +39,5 @@ export {
   API_MODES,
   TRANSACTION_TYPES,
 } from './schemas.js';
+export { presentationIssues, usableMessages, themeOf, THEMES } from './presentation.js';
+export type { Theme } from './presentation.js';

@@ -8,7 +8,6 @@ export const configMessages = {
   required: 'is required',
   mustBeString: 'must be a string',
   mustBeNonEmptyString: 'must be a non-empty string',
-  mustBeNumber: 'must be a number',
   mustBeObject: 'must be an object',
   mustBeArray: 'must be an array',
   mustBeNonEmptyArray: 'must contain at least one item',
@@ -18,31 +17,30 @@ export const configMessages = {
   tooBig: (max: number) => `must be at most ${max}`,
   oneOf: (values: readonly string[]) => `must be one of: ${values.join(', ')}`,
   currency: 'must be an ISO 4217 currency code (3 letters, e.g. USD)',
+  /** More decimals than the currency's minor unit has (0.004 USD would show and pay $0.00). */
+  amountDecimals: (digits: number, currency: string) =>
+    digits === 0 ? `must be a whole number for ${currency}` : `must have at most ${digits} decimals for ${currency}`,
+  plainText: 'must not contain spaces, quotes or special characters',
   httpUrl: 'must be an absolute http(s) URL',
   httpUrlNoQuery: 'must be an absolute http(s) URL without a query or fragment',
   imageUrl: 'must be an http(s) URL',
   locale: 'must be a BCP 47 language tag (e.g. en-US)',
   invalidJson: 'is not valid JSON',
+  messagesShape: 'must be an object of languages, each an object of strings',
   invalid: 'is invalid',
   depositNeedsRequestOrCurrency: 'needs depositRequestId or currency',
   secretKey: 'is a secret key (sk_…); it was not used and must never be put in a page',
   keyModeMismatch: (keyMode: string, apiMode: string) =>
     `a ${keyMode} publishable key cannot be used with api-mode "${apiMode}"`,
-  needsJwt: (option: string) => `needs a customer jwt (${option} can only be used with jwt)`,
   onlyOne: (given: readonly string[]) =>
     `only one of items, money, invoiceId, transactionId, deposit, payout may be given (got ${given.join(' and ')})`,
-  purchaseDataRequired:
-    'one of items, money, invoiceId, transactionId, deposit, payout or jwt is required',
-  credentialRequired: 'a publishable key or a jwt is required for items and money',
-  organizationRequired: 'is required for items and money (organization-id attribute or the JWT merchant claim)',
-  websiteRequired: 'is required for items and money (website-id attribute or the JWT websiteId claim)',
   jwtMalformed: 'is not a JWT (expected three base64url segments with a JSON payload)',
   jwtExpired: 'has expired',
 
   // Top-level messages (ConfigResult.message).
   invalidConfigSummary: (issues: string) => `Invalid configuration: ${issues}`,
   insecureKeySummary:
-    'A secret API key (sk_…) was given as the publishable key. It was not used and nothing was sent; use a publishable key (pk_…) in the browser.',
+    'A secret API key (sk_…) was given to the checkout. It was not used and nothing was sent; use a publishable key (pk_…) in the browser.',
   jwtMalformedSummary: 'The customer JWT is not a valid JWT; nothing was sent.',
   jwtExpiredSummary: 'The customer JWT has expired; nothing was sent. Ask the server for a fresh one.',
 } as const;

@@ -5,18 +5,19 @@
 import type { ErrorCode, InvalidField, Mode } from '../events.js';
 import { isInvalidJson, parseJsonAttribute } from './json-attribute.js';
 import { readJwt } from './jwt.js';
+import { presentationIssues } from './presentation.js';
 import { configMessages as M } from './messages.js';
 import {
   configErrorMap,
   INVALID_JSON,
   optionsSchema,
-  purchaseDataRulesSchema,
+  NEEDS_JWT,
   PURCHASE_DATA_KEYS,
   type ParsedOptions,
   type PurchaseDataKey,
 } from './schemas.js';
 
-/** Every option of DESIGN.md §1, as the page gave it (attribute text, property value, anything). */
+/** Every option of README's attribute table, as the page gave it (attribute text, property value, anything). */
 export interface RawOptions {
   publishableKey?: unknown;
   organizationId?: unknown;
@@ -33,6 +34,9 @@ export interface RawOptions {
   locale?: unknown;
   redirectUrl?: unknown;
   transactionType?: unknown;
+  /** Presentation options, checked too (see presentation.ts); not part of the resulting {@link Config}. */
+  messages?: unknown;
+  theme?: unknown;
 }
 
 export const OPTION_KEYS = [
@@ -166,9 +170,18 @@ export type Config =
 
 export type ConfigErrorCode = Extract<ErrorCode, 'invalid-config' | 'insecure-key' | 'unauthorized'>;
 
+/**
+ * An option (or group of options) the config still waits for: `purchaseData` is one of `items`, `money`,
+ * `invoiceId`, `transactionId`, `deposit`, `payout` or `jwt`; `publishableKey` is a publishable key or a
+ * `jwt`; `organizationId` and `websiteId` may also come from the JWT's claims.
+ */
+export type MissingOption = 'purchaseData' | 'jwt' | 'publishableKey' | 'organizationId' | 'websiteId';
+
 export type ConfigResult =
   | { ok: true; config: Config }
-  | { ok: false; code: ConfigErrorCode; message: string; issues: InvalidField[] };
+  | { ok: false; code: ConfigErrorCode; message: string; issues: InvalidField[] }
+  /** Nothing given is wrong, but something required is still missing: wait for it (no error). */
+  | { ok: false; code: 'incomplete'; missing: MissingOption[] };
 
 export const DEFAULT_API_URLS: Readonly<Record<ApiMode, string>> = {
   sandbox: 'https://api-sandbox.rebilly.com',
@@ -199,10 +212,12 @@ export function formatIssues(issues: readonly InvalidField[]): string[] {
 }
 
 /**
- * `null` (absent attribute) and blank strings mean "not set"; JSON options given as text are parsed
- * (attribute and property alike), so both go through the same schemas. A JSON option whose text was not
- * JSON (an `InvalidJson` marker, parsed here or passed as a property) becomes {@link INVALID_JSON}, which
- * the schemas report as `is not valid JSON`.
+ * `null`/`undefined` (an absent attribute, a property the page unset) and blank strings mean "not set"; JSON
+ * options given as text are parsed, once (attribute and property alike), so both go through the same
+ * schemas. JSON text that *is* `null` (`deposit="null"`) is a value, and a wrong one: it stays `null`, which
+ * the schemas refuse (`must be an object`), rather than silently meaning "not set" and changing the mode.
+ * A JSON option whose text was not JSON (an `InvalidJson` marker, parsed here or passed as a property)
+ * becomes {@link INVALID_JSON}, which the schemas report as `is not valid JSON`.
  */
 function normalize(raw: RawOptions): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -219,6 +234,14 @@ function normalize(raw: RawOptions): Record<string, unknown> {
   return out;
 }
 
+/**
+ * A secret key (`sk_…`, any case) starting a word anywhere in a credential: `SK_LIVE_…`, `"sk_live_…"`,
+ * `Bearer sk_live_…`, `pk_x sk_live_…`. In a publishable key, `-` and `.` start a word too; in a JWT they are
+ * part of its alphabet (base64url and the segment dots), so they do not.
+ */
+const SECRET_IN_KEY = /(?:^|[^A-Za-z0-9_])sk_/i;
+const SECRET_IN_JWT = /(?:^|[^A-Za-z0-9_.-])sk_/i;
+
 function toInvalidFields(issues: readonly { path: readonly PropertyKey[]; message: string }[]): InvalidField[] {
   return issues.map((issue) => ({
     field: issue.path.map((segment) => String(segment)).join('.'),
@@ -230,6 +253,10 @@ function fail(code: ConfigErrorCode, message: string, issues: InvalidField[]): C
   return { ok: false, code, message, issues };
 }
 
+function invalid(issues: InvalidField[]): ConfigResult {
+  return fail('invalid-config', M.invalidConfigSummary(formatIssues(issues).join('; ')), issues);
+}
+
 /** Mode implied by a publishable key's prefix, if it has a known one. */
 export function keyApiMode(publishableKey: string): ApiMode | undefined {
   if (publishableKey.startsWith('pk_sandbox_')) return 'sandbox';
@@ -238,9 +265,10 @@ export function keyApiMode(publishableKey: string): ApiMode | undefined {
 }
 
 /**
- * Validates and resolves the options. Precedence of failures: a secret key (`insecure-key`) first, then a
- * JWT that is not a JWT or has expired (`unauthorized`), then everything else (`invalid-config`, all issues
- * at once). `now` (ms) is only for tests.
+ * Validates and resolves the options. Precedence: a secret key (`insecure-key`) first, then a JWT that is
+ * not a JWT or has expired (`unauthorized`), then every value that is present and wrong (`invalid-config`,
+ * all issues at once), and only then what is merely missing (`incomplete`, with the {@link MissingOption}s:
+ * not an error, the element waits). `now` (ms) is only for tests.
  */
 export function parseConfig(raw: RawOptions, now: number = Date.now()): ConfigResult {
   try {
@@ -255,11 +283,16 @@ function parseConfigUnsafe(raw: RawOptions, now: number): ConfigResult {
   const input = normalize(raw);
 
   const rawKey = input['publishableKey'];
-  if (typeof rawKey === 'string' && rawKey.trim().startsWith('sk_')) {
-    return fail('insecure-key', M.insecureKeySummary, [{ field: 'publishableKey', message: M.secretKey }]);
+  const rawJwt = input['jwt'];
+  for (const [field, value, pattern] of [
+    ['publishableKey', rawKey, SECRET_IN_KEY],
+    ['jwt', rawJwt, SECRET_IN_JWT],
+  ] as const) {
+    if (typeof value === 'string' && pattern.test(value)) {
+      return fail('insecure-key', M.insecureKeySummary, [{ field, message: M.secretKey }]);
+    }
   }
 
-  const rawJwt = input['jwt'];
   let claims: ReturnType<typeof readJwt> | undefined;
   if (typeof rawJwt === 'string') {
     claims = readJwt(rawJwt, now);
@@ -273,19 +306,24 @@ function parseConfigUnsafe(raw: RawOptions, now: number): ConfigResult {
   const issues: InvalidField[] = [];
   const parsed = optionsSchema.safeParse(input, { error: configErrorMap });
   if (!parsed.success) issues.push(...toInvalidFields(parsed.error.issues));
-  const rules = purchaseDataRulesSchema.safeParse(input, { error: configErrorMap });
-  if (!rules.success) issues.push(...toInvalidFields(rules.error.issues));
-  if (!parsed.success || issues.length > 0) {
-    return fail('invalid-config', M.invalidConfigSummary(formatIssues(issues).join('; ')), issues);
-  }
+  // Between present options: at most one kind of purchase data.
+  const present = PURCHASE_DATA_KEYS.filter((key) => input[key] !== undefined);
+  if (present.length > 1) issues.push({ field: present[1]!, message: M.onlyOne(present) });
+  issues.push(...presentationIssues(raw.messages, raw.theme));
+  if (!parsed.success || issues.length > 0) return invalid(issues);
 
   const options: ParsedOptions = parsed.data;
   const jwtClaims = claims?.ok ? claims.claims : {};
 
-  // Mode: exactly one kind of purchase data, or a bare jwt (the rules schema made sure).
-  const given = PURCHASE_DATA_KEYS.find((key) => options[key] !== undefined);
-  const mode: Mode = given ? MODE_OF[given] : 'jwt';
+  // api mode: explicit, else from the key prefix, else live; a key/mode mismatch is a config error.
+  const keyMode = options.publishableKey ? keyApiMode(options.publishableKey) : undefined;
+  const apiMode: ApiMode = options.apiMode ?? keyMode ?? 'live';
+  if (options.apiMode && keyMode && options.apiMode !== keyMode) {
+    return invalid([{ field: 'apiMode', message: M.keyModeMismatch(keyMode, options.apiMode) }]);
+  }
 
+  // Mode: at most one kind of purchase data (the rules schema made sure), or a bare jwt.
+  const given = PURCHASE_DATA_KEYS.find((key) => options[key] !== undefined);
   const organizationId = options.organizationId ?? jwtClaims.organizationId;
   const websiteId = options.websiteId ?? jwtClaims.websiteId;
   const credential: Credential | undefined = options.jwt
@@ -294,21 +332,17 @@ function parseConfigUnsafe(raw: RawOptions, now: number): ConfigResult {
       ? { kind: 'publishable', value: options.publishableKey }
       : undefined;
 
-  // api mode: explicit, else from the key prefix, else live; a key/mode mismatch is a config error.
-  const keyMode = options.publishableKey ? keyApiMode(options.publishableKey) : undefined;
-  const apiMode: ApiMode = options.apiMode ?? keyMode ?? 'live';
-  if (options.apiMode && keyMode && options.apiMode !== keyMode) {
-    issues.push({ field: 'apiMode', message: M.keyModeMismatch(keyMode, options.apiMode) });
+  // Nothing present is wrong: what is still missing makes the config incomplete (the element waits).
+  const missing: MissingOption[] = [];
+  if (!given && !options.jwt) missing.push('purchaseData');
+  if (given && NEEDS_JWT.includes(given) && !options.jwt) missing.push('jwt');
+  if (given === 'items' || given === 'money') {
+    if (!credential) missing.push('publishableKey');
+    if (!organizationId) missing.push('organizationId');
+    if (!websiteId) missing.push('websiteId');
   }
-
-  if (mode === 'items' || mode === 'money') {
-    if (!credential) issues.push({ field: 'publishableKey', message: M.credentialRequired });
-    if (!organizationId) issues.push({ field: 'organizationId', message: M.organizationRequired });
-    if (!websiteId) issues.push({ field: 'websiteId', message: M.websiteRequired });
-  }
-  if (issues.length > 0 || !credential) {
-    return fail('invalid-config', M.invalidConfigSummary(formatIssues(issues).join('; ')), issues);
-  }
+  if (missing.length > 0 || !credential) return { ok: false, code: 'incomplete', missing };
+  const mode: Mode = given ? MODE_OF[given] : 'jwt';
 
   const base: BaseConfig = {
     mode,
@@ -324,34 +358,13 @@ function parseConfigUnsafe(raw: RawOptions, now: number): ConfigResult {
   if (jwtClaims.customerId) base.customerId = jwtClaims.customerId;
   if (credential.kind === 'jwt' && jwtClaims.expiresAt !== undefined) base.credentialExpiresAt = jwtClaims.expiresAt;
 
-  const jwtCredential = credential as JwtCredential; // every mode below items/money requires a jwt
-  let config: Config;
-  switch (mode) {
-    case 'items':
-      config = { ...base, mode, items: options.items!.map(copyItem) };
-      break;
-    case 'money':
-      config = { ...base, mode, money: { amount: options.money!.amount, currency: options.money!.currency } };
-      break;
-    case 'invoice':
-      config = { ...base, mode, credential: jwtCredential, invoiceId: options.invoiceId! };
-      break;
-    case 'transaction':
-      config = { ...base, mode, credential: jwtCredential, transactionId: options.transactionId! };
-      break;
-    case 'deposit':
-      config = { ...base, mode, credential: jwtCredential, deposit: { ...options.deposit! } };
-      break;
-    case 'payout':
-      config = { ...base, mode, credential: jwtCredential, payout: { ...options.payout! } };
-      break;
-    case 'jwt': {
-      const jwtConfig: JwtOnlyConfig = { ...base, mode, credential: jwtCredential };
-      if (jwtClaims.invoiceId) jwtConfig.invoiceId = jwtClaims.invoiceId;
-      if (jwtClaims.transactionId) jwtConfig.transactionId = jwtClaims.transactionId;
-      config = jwtConfig;
-      break;
-    }
+  // The mode's own data (the schemas' output is already a fresh copy), or a bare jwt's invoice/transaction.
+  const config = { ...base } as Config;
+  const data = config as unknown as Record<string, unknown>;
+  if (given) data[given] = given === 'items' ? options.items!.map(copyItem) : options[given];
+  else {
+    if (jwtClaims.invoiceId) data['invoiceId'] = jwtClaims.invoiceId;
+    if (jwtClaims.transactionId) data['transactionId'] = jwtClaims.transactionId;
   }
   return { ok: true, config };
 }

@@ -6,11 +6,14 @@
  * - `invoiceId`, `transactionId`, `deposit`, `payout` need `jwt`;
  * - `deposit` needs `depositRequestId` or `currency`; `payout` needs `payoutRequestId`;
  * - every item needs a `planId` (non-empty string) and a positive integer `quantity` (`thumbnail` optional);
- * - `money` needs `amount` > 0 and an ISO 4217 `currency`.
+ * - `money` needs `amount` > 0 and an ISO 4217 `currency`; an amount has at most the decimals of the
+ *   currency's minor unit (2 for USD, 0 for JPY).
  *
- * Shape rules live on each option's schema ({@link optionsSchema}); rules between options (which mode,
- * what needs a jwt) live in {@link purchaseDataRulesSchema}. `parseConfig()` runs both and adds the
- * credential/organization/website rules that depend on JWT claims.
+ * Shape rules live on each option's schema ({@link optionsSchema}); the one rule between present options
+ * (only one kind of purchase data) is checked by `parseConfig()`. What is merely *missing* (no
+ * purchase data yet, no jwt yet, no credential, organization or website) is not a schema issue: the
+ * element waits for it, and `parseConfig()` reports it as `incomplete` (see README "Incomplete is not
+ * invalid").
  *
  * For bundle size, the schemas use a few zod/mini types (string, number, object, looseObject, array,
  * optional) and one kind of check, `z.check()`: every built-in check or type used (`z.trim`, `z.regex`,
@@ -91,24 +94,21 @@ function maxLength<T extends { length: number }>(maximum: number, message: strin
   return rule<T>((value) => value.length <= maximum, message, { when: hasLength });
 }
 
-function isHttpUrl(value: string): boolean {
+/** The http(s) URL `value` is (resolved against `base` when given), or undefined. */
+function httpUrlOf(value: string, base?: string): URL | undefined {
   try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
+    const url = new URL(value, base);
+    return /^https?:$/.test(url.protocol) ? url : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-function isHttpUrlRelativeToPage(value: string): boolean {
-  try {
-    const base = typeof document !== 'undefined' ? document.baseURI : undefined;
-    const url = base ? new URL(value, base) : new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
-}
+const isHttpUrl = (value: string) => !!httpUrlOf(value);
+
+/** Relative URLs are resolved against the page. */
+const isHttpUrlRelativeToPage = (value: string) =>
+  !!httpUrlOf(value, typeof document !== 'undefined' ? document.baseURI : undefined);
 
 function isBcp47(value: string): boolean {
   try {
@@ -130,27 +130,48 @@ function oneOf<const T extends readonly string[]>(values: T) {
   return schema as z.ZodMiniType<T[number], unknown>;
 }
 
-/** A trimmed, non-empty string (ids, keys). */
-export const nonEmptyString = z.string(err(M.mustBeNonEmptyString)).check(
-  trim,
-  minLength(1, M.mustBeNonEmptyString),
-);
+/**
+ * A trimmed, non-empty string of at most `max` characters, matching `pattern` when one is given (with the
+ * {@link M.plainText} issue). One builder for ids, keys and the jwt.
+ */
+function text(max: number, pattern?: RegExp) {
+  return z.string(err(M.mustBeNonEmptyString)).check(
+    trim,
+    minLength(1, M.mustBeNonEmptyString),
+    maxLength(max, M.tooLong(max)),
+    rule((value: string) => !pattern || pattern.test(value), M.plainText),
+  );
+}
 
-/** A Rebilly resource id: non-empty, at most 50 characters (the API's `maxLength`). */
-export const resourceId = z.string(err(M.mustBeNonEmptyString)).check(
-  trim,
-  minLength(1, M.mustBeNonEmptyString),
-  maxLength(50, M.tooLong(50)),
-);
+/**
+ * A Rebilly resource id: non-empty, at most 50 characters (the API's `maxLength`), printable ASCII without
+ * spaces. Ids go into request URLs and bodies: a newline, a control character or a lone surrogate would
+ * fail there (as a `network` error) instead of here.
+ */
+export const resourceId = text(50, /^[\x21-\x7E]*$/);
+
+/**
+ * A publishable key, at most 255 characters: an RFC 7235 `token68`, what `Authorization: Bearer …` can
+ * carry (no spaces, quotes, control or non-ASCII characters).
+ */
+export const publishableKey = text(255, /^(?:[\w\-.~+/]+=*)?$/);
+
+/**
+ * A customer JWT, at most 8192 characters (what servers accept in one header). Its form (three base64url
+ * segments) is checked by `readJwt()`, before the schemas, as `unauthorized`.
+ */
+export const jwtString = text(8192);
 
 /**
  * An ISO 4217 currency code. Lowercase is accepted and upper-cased (`usd` → `USD`): the code is
- * case-insensitive for people, while the API wants upper case. Only the form (3 letters) is checked, not
- * membership in the ISO list, so currencies a gateway adds before the browser knows them still work.
+ * case-insensitive for people, while the API wants upper case. The three letters are checked as ASCII
+ * *before* upper-casing (`'uß'.toUpperCase()` is `USS`). Only the form is checked, not membership in the ISO
+ * list, so currencies a gateway adds before the browser knows them still work.
  */
 export const currencyCode = z.string(err(M.currency)).check(
-  overwrite((value) => value.trim().toUpperCase()),
-  rule((value: string) => /^[A-Z]{3}$/.test(value), M.currency),
+  trim,
+  rule((value: string) => /^[A-Za-z]{3}$/.test(value), M.currency),
+  overwrite((value) => value.toUpperCase()),
 );
 
 /** A finite number greater than 0 (amounts are decimals in the currency's major unit). */
@@ -158,6 +179,43 @@ export const positiveAmount = z
   .number(err(M.positiveAmount))
   .check(rule((value: number) => value > 0, M.positiveAmount));
 
+/** Decimals of a currency's minor unit (2 for USD, 0 for JPY, 3 for KWD), as `Intl.NumberFormat` has them. */
+export function minorUnitDigits(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/**
+ * Decimals of a number as JavaScript writes it (its shortest exact form): `9.99` → 2, `0.004` → 3,
+ * `1e-7` → 7, `0.1 + 0.2` → 17. Exact, unlike multiplying by 100 and comparing with a tolerance.
+ */
+export function decimalsOf(value: number): number {
+  const [mantissa, exponent] = String(value).split('e');
+  return Math.max(0, (mantissa!.split('.')[1] ?? '').length - Number(exponent ?? 0));
+}
+
+/**
+ * An object check: its `amount` has no more decimals than the minor unit of its `currency` (skipped while
+ * either has a problem of its own). Sub-cent amounts would be shown, and paid, as a rounded amount.
+ */
+const amountFitsCurrency = z.check<{ amount?: unknown; currency?: unknown }>((payload) => {
+  const { amount, currency } = payload.value;
+  if (typeof amount !== 'number' || !(amount > 0) || !Number.isFinite(amount)) return;
+  if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency)) return;
+  const digits = minorUnitDigits(currency);
+  if (decimalsOf(amount) > digits) {
+    payload.issues.push({
+      code: 'custom',
+      message: M.amountDecimals(digits, currency),
+      path: ['amount'],
+      input: amount,
+      continue: true,
+    });
+  }
+});
 /** An absolute http(s) URL. */
 export const httpUrl = z.string(err(M.httpUrl)).check(trim, rule(isHttpUrl, M.httpUrl));
 
@@ -179,7 +237,9 @@ export const itemSchema = z.object(
 
 export const itemsSchema = z.array(itemSchema, err(M.mustBeArray)).check(minLength(1, M.mustBeNonEmptyArray));
 
-export const moneySchema = z.object({ amount: positiveAmount, currency: currencyCode }, err(M.mustBeObject));
+export const moneySchema = z
+  .object({ amount: positiveAmount, currency: currencyCode }, err(M.mustBeObject))
+  .check(amountFitsCurrency);
 
 /**
  * Deposit: `{depositRequestId}` (a request the merchant created) or `{currency, amount?}` (the customer
@@ -200,6 +260,7 @@ export const depositSchema = z
         deposit.depositRequestId !== undefined || deposit.currency !== undefined,
       M.depositNeedsRequestOrCurrency,
     ),
+    amountFitsCurrency,
   );
 
 /** Payout: `{payoutRequestId}`; other members are kept as given. */
@@ -208,10 +269,10 @@ export const payoutSchema = z.looseObject({ payoutRequestId: resourceId }, err(M
 export const API_MODES = ['sandbox', 'live'] as const;
 export const TRANSACTION_TYPES = ['purchase', 'setup'] as const;
 
-/** Every option of DESIGN.md §1, each optional here; cross-option rules are in `purchaseDataRulesSchema`. */
+/** Every option of README's attribute table, each optional here; rules between options are in `parseConfig()`. */
 export const optionsSchema = z.object({
-  publishableKey: z.optional(nonEmptyString),
-  organizationId: z.optional(nonEmptyString),
+  publishableKey: z.optional(publishableKey),
+  organizationId: z.optional(resourceId),
   websiteId: z.optional(resourceId),
   apiMode: z.optional(oneOf(API_MODES)),
   /** An origin, optionally with a path prefix (kept); no query or fragment. */
@@ -219,9 +280,8 @@ export const optionsSchema = z.object({
     z.string(err(M.httpUrlNoQuery)).check(
       trim,
       rule((value: string) => {
-        if (!isHttpUrl(value)) return false;
-        const url = new URL(value);
-        return url.search === '' && url.hash === '' && !value.includes('?') && !value.includes('#');
+        const url = httpUrlOf(value);
+        return !!url && url.search === '' && url.hash === '' && !/[?#]/.test(value);
       }, M.httpUrlNoQuery),
     ),
   ),
@@ -232,7 +292,7 @@ export const optionsSchema = z.object({
   transactionId: z.optional(resourceId),
   deposit: z.optional(depositSchema),
   payout: z.optional(payoutSchema),
-  jwt: z.optional(nonEmptyString),
+  jwt: z.optional(jwtString),
   locale: z.optional(z.string(err(M.locale)).check(trim, rule(isBcp47, M.locale))),
   /** Absolute http(s); may carry Rebilly's `{id}` and `{result}` placeholders (kept verbatim). */
   redirectUrl: z.optional(httpUrl),
@@ -245,67 +305,13 @@ export type ParsedOptions = z.infer<typeof optionsSchema>;
 export const PURCHASE_DATA_KEYS = ['items', 'money', 'invoiceId', 'transactionId', 'deposit', 'payout'] as const;
 export type PurchaseDataKey = (typeof PURCHASE_DATA_KEYS)[number];
 
-const NEEDS_JWT: readonly PurchaseDataKey[] = ['invoiceId', 'transactionId', 'deposit', 'payout'];
+/** Purchase data that needs a customer `jwt`: without one the config is incomplete (it waits for it). */
+export const NEEDS_JWT: readonly PurchaseDataKey[] = ['invoiceId', 'transactionId', 'deposit', 'payout'];
 
 /**
- * Rules between options, on which options are present (any value that is not `undefined`): exactly one
- * kind of purchase data (or a bare `jwt`), and the ones that need a `jwt` have it.
+ * Parse-level error map, for an issue no schema gave a message for. Every option schema names its own
+ * messages (see {@link err} and {@link rule}), so this is only a safety net.
  */
-export const purchaseDataRulesSchema = z.looseObject({}).check(
-  z.check((payload) => {
-    const options: Record<string, unknown> = payload.value;
-    const report = (message: string, path: PropertyKey[]) => {
-      payload.issues.push({ code: 'custom', message, path, input: options, continue: true });
-    };
-    const given = PURCHASE_DATA_KEYS.filter((key) => options[key] !== undefined);
-    const hasJwt = options['jwt'] !== undefined;
-    if (given.length === 0 && !hasJwt) report(M.purchaseDataRequired, []);
-    if (given.length > 1) report(M.onlyOne(given), [given[1]!]);
-    if (!hasJwt) {
-      for (const key of given) {
-        if (NEEDS_JWT.includes(key)) report(M.needsJwt(key), [key]);
-      }
-    }
-  }),
-);
-
-interface IssueLike {
-  code?: string;
-  input?: unknown;
-  expected?: string;
-  origin?: string;
-  minimum?: unknown;
-  maximum?: unknown;
-  values?: readonly unknown[];
-  message?: string;
-}
-
-/**
- * Parse-level error map: the English message for an issue no schema gave a message for
- * (wrong type, unknown enum value, …).
- */
-export function configErrorMap(issue: IssueLike): string {
-  if (issue.input === undefined && issue.code === 'invalid_type') return M.required;
-  switch (issue.code) {
-    case 'invalid_type':
-      switch (issue.expected) {
-        case 'string':
-          return M.mustBeString;
-        case 'number':
-        case 'int':
-          return M.mustBeNumber;
-        case 'array':
-          return M.mustBeArray;
-        case 'object':
-          return M.mustBeObject;
-        default:
-          return M.invalid;
-      }
-    case 'invalid_value':
-      return M.oneOf((issue.values ?? []).map(String));
-    case 'too_big':
-      return typeof issue.maximum === 'number' ? M.tooBig(issue.maximum) : M.invalid;
-    default:
-      return issue.message ?? M.invalid;
-  }
+export function configErrorMap(issue: { input?: unknown }): string {
+  return issue.input === undefined ? M.required : M.invalid;
 }

@@ -3,6 +3,7 @@ import type { Catalogue } from './messages.js';
 /** Spanish. Loaded on demand (a separate chunk) when a Spanish locale is used. */
 const es: Catalogue = {
   loading: 'Cargando el pago…',
+  waitingForDetails: 'Esperando los datos del pago',
   orderSummary: 'Resumen del pedido',
   quantity: 'Cant. {quantity}',
   subtotal: 'Subtotal',

@@ -3,6 +3,7 @@ import type { Catalogue } from './messages.js';
 /** French. Loaded on demand (a separate chunk) when a French locale is used. */
 const fr: Catalogue = {
   loading: 'Chargement du paiement…',
+  waitingForDetails: 'En attente des détails du paiement',
   orderSummary: 'Récapitulatif de la commande',
   quantity: 'Qté {quantity}',
   subtotal: 'Sous-total',

@@ -8,6 +8,7 @@
  */
 export const en = {
   loading: 'Loading checkout…',
+  waitingForDetails: 'Waiting for checkout details',
   orderSummary: 'Order summary',
   quantity: 'Qty {quantity}',
   subtotal: 'Subtotal',

@@ -313,6 +313,12 @@ export const styles = css`
     background: #fff;
   }
 
+  /* Waiting for options that are still missing: neutral, not an error */
+  [part~='placeholder'] {
+    color: var(--_muted);
+    text-align: center;
+  }
+
   /* Loading skeleton */
   [part~='skeleton'] {
     display: grid;

@@ -32,14 +32,26 @@ const base: RawOptions = { publishableKey: KEY, organizationId: 'org-1', website
 
 function ok(raw: RawOptions): Config {
   const result = parseConfig(raw, NOW);
-  if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${result.message}`);
+  if (!result.ok) throw new Error(`expected ok, got ${result.code}: ${'message' in result ? result.message : result.missing}`);
   return result.config;
 }
 
-function failure(raw: RawOptions): Extract<ConfigResult, { ok: false }> {
+type Failure = Extract<ConfigResult, { ok: false; issues: unknown }>;
+
+function failure(raw: RawOptions): Failure {
   const result = parseConfig(raw, NOW);
   if (result.ok) throw new Error(`expected a failure, got mode ${result.config.mode}`);
+  if (result.code === 'incomplete') throw new Error(`expected a failure, got incomplete: ${result.missing.join(', ')}`);
   return result;
+}
+
+/** The options still missing, for a config that must be incomplete (not invalid, not ok). */
+function missing(raw: RawOptions): string[] {
+  const result = parseConfig(raw, NOW);
+  if (result.ok || result.code !== 'incomplete') {
+    throw new Error(`expected incomplete, got ${result.ok ? `mode ${result.config.mode}` : `${result.code}: ${result.message}`}`);
+  }
+  return result.missing;
 }
 
 function fields(raw: RawOptions): string[] {
@@ -47,17 +59,16 @@ function fields(raw: RawOptions): string[] {
 }
 
 describe('parseConfig', () => {
-  describe('purchase data is required', () => {
-    it('fails with invalid-config when no purchase data and no jwt is given', () => {
-      const result = failure({ ...base });
-      expect(result.code).to.equal('invalid-config');
-      expect(result.message).to.match(/one of items, money, invoiceId, transactionId, deposit, payout or jwt/);
+  describe('purchase data is required (incomplete, not invalid, while it is missing)', () => {
+    it('is incomplete, missing purchaseData, when no purchase data and no jwt is given', () => {
+      expect(missing({ ...base })).to.deep.equal(['purchaseData']);
+      expect(missing({})).to.deep.equal(['purchaseData']);
     });
 
-    it('treats null and blank strings as not set', () => {
-      const result = failure({ ...base, items: null, money: '', invoiceId: '   ' });
-      expect(result.code).to.equal('invalid-config');
-      expect(result.issues).to.have.length(1);
+    it('treats null, undefined and blank strings as not set', () => {
+      expect(missing({ ...base, items: null, money: '', invoiceId: '   ', deposit: undefined, payout: ' ' })).to.deep.equal([
+        'purchaseData',
+      ]);
     });
   });
 
@@ -173,10 +184,9 @@ describe('parseConfig', () => {
       ['deposit', { depositRequestId: 'dep-1' }],
       ['payout', { payoutRequestId: 'po-1' }],
     ] as const) {
-      it(`${option} without jwt is invalid-config`, () => {
-        const result = failure({ [option]: value });
-        expect(result.code).to.equal('invalid-config');
-        expect(result.issues).to.deep.include({ field: option, message: `needs a customer jwt (${option} can only be used with jwt)` });
+      it(`${option} without jwt is incomplete, missing the jwt`, () => {
+        expect(missing({ [option]: value })).to.deep.equal(['jwt']);
+        expect(missing({ ...base, [option]: value })).to.deep.equal(['jwt']);
       });
     }
 
@@ -239,18 +249,32 @@ describe('parseConfig', () => {
   });
 
   describe('credentials, organization and website for items/money', () => {
-    it('needs a publishable key or a jwt', () => {
-      const result = failure({ organizationId: 'o', websiteId: 'w', money: { amount: 1, currency: 'USD' } });
-      expect(result.issues).to.deep.equal([
-        { field: 'publishableKey', message: 'a publishable key or a jwt is required for items and money' },
+    it('needs a publishable key or a jwt (incomplete until one is given)', () => {
+      expect(missing({ organizationId: 'o', websiteId: 'w', money: { amount: 1, currency: 'USD' } })).to.deep.equal([
+        'publishableKey',
       ]);
     });
 
-    it('needs an organization and a website', () => {
-      expect(fields({ publishableKey: KEY, money: { amount: 1, currency: 'USD' } })).to.deep.equal([
+    it('needs an organization and a website (incomplete until given)', () => {
+      expect(missing({ publishableKey: KEY, money: { amount: 1, currency: 'USD' } })).to.deep.equal([
         'organizationId',
         'websiteId',
       ]);
+      expect(missing({ items: [{ planId: 'a', quantity: 1 }] })).to.deep.equal(['publishableKey', 'organizationId', 'websiteId']);
+    });
+
+    it('a value that is present and wrong wins over what is missing', () => {
+      expect(failure({ items: [{ planId: 'a', quantity: 0 }] }).code).to.equal('invalid-config');
+      expect(failure({ invoiceId: 'in-1', items: [{ planId: 'a', quantity: 1 }] }).message).to.contain('got items and invoiceId');
+      expect(failure({ invoiceId: 'in-1', apiMode: 'test' }).issues).to.deep.equal([
+        { field: 'apiMode', message: 'must be one of: sandbox, live' },
+      ]);
+      expect(failure({ publishableKey: 'sk_live_x' }).code).to.equal('insecure-key');
+      expect(failure({ invoiceId: 'in-1', jwt: 'garbage' }).code).to.equal('unauthorized');
+      expect(failure({ theme: 'blue' }).issues).to.deep.equal([{ field: 'theme', message: 'must be one of: light, dark' }]);
+      expect(failure({ money: { amount: 1, currency: 'USD' }, publishableKey: KEY, apiMode: 'live' }).issues[0]!.field).to.equal(
+        'apiMode',
+      );
     });
 
     it('takes them from the JWT claims when the page did not set them, and the jwt wins as credential', () => {
@@ -519,7 +543,7 @@ describe('parseJsonAttribute', () => {
   it('its marker is reported by the schemas, for attributes and properties alike', () => {
     const result = parseConfig({ ...base, money: parseJsonAttribute('{amount: 1}') }, NOW);
     expect(result.ok).to.equal(false);
-    if (!result.ok) expect(result.issues).to.deep.equal([{ field: 'money', message: 'is not valid JSON' }]);
+    if (!result.ok && result.code !== 'incomplete') expect(result.issues).to.deep.equal([{ field: 'money', message: 'is not valid JSON' }]);
   });
 });
 
@@ -532,5 +556,131 @@ describe('formatIssues', () => {
         { field: '', message: 'one of … is required' },
       ]),
     ).to.deep.equal(['items[0].quantity: must be a positive integer', 'money: is not valid JSON', 'one of … is required']);
+  });
+});
+
+describe('parseConfig: hardened validation (issue 11)', () => {
+  const money = { amount: 1, currency: 'USD' };
+
+  it('checks currency letters as ASCII before upper-casing (uß is not USS)', () => {
+    for (const currency of ['uß', 'ﬀx', 'usı', 'ÚSD', 'U$D', 'US D']) {
+      expect(failure({ ...base, money: { amount: 1, currency } }).issues, currency).to.deep.equal([
+        { field: 'money.currency', message: 'must be an ISO 4217 currency code (3 letters, e.g. USD)' },
+      ]);
+      expect(failure({ deposit: { currency }, jwt: JWT }).issues[0]!.field, currency).to.equal('deposit.currency');
+    }
+    expect(ok({ ...base, money: { amount: 1, currency: 'usd' } })).to.deep.include({ money: { amount: 1, currency: 'USD' } });
+  });
+
+  it('decodes JSON text once: JSON text of JSON text is a string, not a cart', () => {
+    const cart = [{ planId: 'a', quantity: 1 }];
+    expect(failure({ ...base, items: JSON.stringify(JSON.stringify(cart)) }).issues).to.deep.equal([
+      { field: 'items', message: 'must be an array' },
+    ]);
+    expect(failure({ ...base, money: JSON.stringify(JSON.stringify(money)) }).issues).to.deep.equal([
+      { field: 'money', message: 'must be an object' },
+    ]);
+  });
+
+  it('JSON text `null` is a wrong value, never "not set": it cannot turn deposit/payout + jwt into the bare-jwt mode', () => {
+    expect(failure({ deposit: 'null', jwt: JWT }).issues).to.deep.equal([{ field: 'deposit', message: 'must be an object' }]);
+    expect(failure({ payout: ' null ', jwt: JWT }).issues).to.deep.equal([{ field: 'payout', message: 'must be an object' }]);
+    expect(failure({ ...base, items: 'null' }).issues).to.deep.equal([{ field: 'items', message: 'must be an array' }]);
+    expect(failure({ ...base, money: 'null' }).issues).to.deep.equal([{ field: 'money', message: 'must be an object' }]);
+    // A property set to null (how pages unset) and an empty attribute are "not set".
+    expect(ok({ deposit: null, payout: '', jwt: JWT }).mode).to.equal('jwt');
+    expect(ok({ deposit: undefined, jwt: JWT }).mode).to.equal('jwt');
+  });
+
+  it('refuses amounts with more decimals than the currency has (sub-cent amounts would pay 0)', () => {
+    expect(failure({ ...base, money: { amount: 0.004, currency: 'USD' } }).issues).to.deep.equal([
+      { field: 'money.amount', message: 'must have at most 2 decimals for USD' },
+    ]);
+    expect(failure({ ...base, money: { amount: 10.555, currency: 'eur' } }).issues).to.deep.equal([
+      { field: 'money.amount', message: 'must have at most 2 decimals for EUR' },
+    ]);
+    expect(failure({ ...base, money: { amount: 1e-7, currency: 'USD' } }).issues[0]!.field).to.equal('money.amount');
+    expect(failure({ ...base, money: { amount: 0.1 + 0.2, currency: 'USD' } }).issues[0]!.field).to.equal('money.amount');
+    expect(failure({ ...base, money: { amount: 100.5, currency: 'JPY' } }).issues).to.deep.equal([
+      { field: 'money.amount', message: 'must be a whole number for JPY' },
+    ]);
+    expect(failure({ deposit: { currency: 'USD', amount: 0.001 }, jwt: JWT }).issues).to.deep.equal([
+      { field: 'deposit.amount', message: 'must have at most 2 decimals for USD' },
+    ]);
+    expect(ok({ ...base, money: { amount: 9.99, currency: 'USD' } }).mode).to.equal('money');
+    expect(ok({ ...base, money: { amount: 0.01, currency: 'USD' } }).mode).to.equal('money');
+    expect(ok({ ...base, money: { amount: 1.234, currency: 'KWD' } }).mode).to.equal('money');
+    expect(ok({ ...base, money: { amount: 1500, currency: 'JPY' } }).mode).to.equal('money');
+    expect(ok({ ...base, money: { amount: 12345678.91, currency: 'USD' } }).mode).to.equal('money');
+  });
+
+  it('finds a secret key anywhere a word starts, in any case, in the key and the jwt; nothing is echoed', () => {
+    for (const key of ['SK_LIVE_abc', 'Sk_sandbox_abc', '"sk_live_abc"', "'sk_live_abc'", 'Bearer sk_live_abc', 'pk_x sk_live_abc', 'pk_x-sk_live_abc', 'pk_x\nsk_live_abc']) {
+      const result = failure({ ...base, publishableKey: key, money });
+      expect(result.code, key).to.equal('insecure-key');
+      expect(result.issues, key).to.deep.equal([
+        { field: 'publishableKey', message: 'is a secret key (sk_…); it was not used and must never be put in a page' },
+      ]);
+      expect(JSON.stringify(result)).not.to.contain('abc');
+    }
+    for (const jwt of ['sk_live_abc', 'Bearer sk_live_abc', `${JWT} sk_live_abc`, 'SK_LIVE_ABC']) {
+      const result = failure({ jwt, invoiceId: 'in-1' });
+      expect(result.code, jwt).to.equal('insecure-key');
+      expect(result.issues[0]!.field).to.equal('jwt');
+    }
+    // Inside a word it is not a key prefix: a base64url JWT or a key may contain `sk_` by chance.
+    expect(ok({ ...base, publishableKey: 'pk_sandbox_task_1', money }).credential.value).to.equal('pk_sandbox_task_1');
+    const lucky = makeJwt({ exp: future, merchant: 'o', note: 'x' }).replace(/c2lnbmF0dXJl$/, 'a-sk_b.c');
+    expect(parseConfig({ jwt: lucky.split('.').slice(0, 2).join('.') + '.ab-sk_cd', invoiceId: 'in-1' }, NOW).ok).to.equal(true);
+  });
+
+  it('a publishable key must be a Bearer token (no spaces, quotes, control or non-ASCII characters, ≤ 255)', () => {
+    for (const key of ['pk_sandbox abc', '"pk_sandbox_abc"', 'pk_sandbox_\u00e9', 'pk_sandbox_\u2028x', 'pk_a\u0000b', 'pk_\ud800x']) {
+      expect(failure({ ...base, publishableKey: key, money }).issues, JSON.stringify(key)).to.deep.equal([
+        { field: 'publishableKey', message: 'must not contain spaces, quotes or special characters' },
+      ]);
+    }
+    expect(failure({ ...base, publishableKey: `pk_live_${'a'.repeat(250)}`, money }).issues).to.deep.equal([
+      { field: 'publishableKey', message: 'must be at most 255 characters' },
+    ]);
+    expect(ok({ ...base, publishableKey: 'pk_sandbox_AZaz09-_.~+/==', money }).mode).to.equal('money');
+  });
+
+  it('ids that cannot go into a URL or header as they are are invalid-config (not a network error later)', () => {
+    const cases: [keyof RawOptions, RawOptions][] = [
+      ['organizationId', { ...base, organizationId: 'org\n1', money }],
+      ['organizationId', { ...base, organizationId: 'ørg', money }],
+      ['organizationId', { ...base, organizationId: 'o'.repeat(51), money }],
+      ['websiteId', { ...base, websiteId: 'web site', money }],
+      ['websiteId', { ...base, websiteId: 'web\u0007', money }],
+      ['invoiceId', { invoiceId: 'in\u00a0v', jwt: JWT }],
+      ['transactionId', { transactionId: 'tx\ud83d', jwt: JWT }],
+    ];
+    for (const [field, raw] of cases) {
+      expect(fields(raw), `${field} ${JSON.stringify(raw[field])}`).to.deep.equal([field]);
+    }
+    expect(fields({ ...base, items: [{ planId: 'plan\ttab', quantity: 1 }] })).to.deep.equal(['items.0.planId']);
+    expect(fields({ deposit: { depositRequestId: 'dép' }, jwt: JWT })).to.deep.equal(['deposit.depositRequestId']);
+    expect(fields({ payout: { payoutRequestId: 'po 1' }, jwt: JWT })).to.deep.equal(['payout.payoutRequestId']);
+    expect(failure({ invoiceId: 'in-1', jwt: `${JWT}${'a'.repeat(8200)}` }).issues).to.deep.equal([
+      { field: 'jwt', message: 'must be at most 8192 characters' },
+    ]);
+  });
+
+  it('checks messages and theme like every other option', () => {
+    expect(ok({ ...base, money, theme: 'dark', messages: { es: { payButton: 'Pagar {amount}' } } }).mode).to.equal('money');
+    expect(ok({ ...base, money, theme: null, messages: null }).mode).to.equal('money');
+    expect(ok({ ...base, money, messages: Object.assign(Object.create(null), { en: { payButton: 'Buy' } }) }).mode).to.equal('money');
+    expect(failure({ ...base, money, theme: Symbol('dark') }).issues).to.deep.equal([
+      { field: 'theme', message: 'must be one of: light, dark' },
+    ]);
+    expect(failure({ ...base, money, theme: Object.create(null) }).issues[0]!.field).to.equal('theme');
+    expect(failure({ ...base, money, messages: { en: { payButton: 5, total: null } } }).issues).to.deep.equal([
+      { field: 'messages.en.payButton', message: 'must be a string' },
+      { field: 'messages.en.total', message: 'must be a string' },
+    ]);
+    expect(failure({ ...base, money, messages: { en: [] } }).issues).to.deep.equal([{ field: 'messages.en', message: 'must be an object' }]);
+    expect(failure({ ...base, money, messages: new Map() }).issues[0]!.field).to.equal('messages');
+    expect(failure({ ...base, money, messages: 'es' }).issues[0]!.field).to.equal('messages');
   });
 });

@@ -42,13 +42,23 @@ describe('configuration errors', () => {
     el.remove();
   });
 
-  it('missing purchase data: invalid-config', async () => {
+  it('missing purchase data is not an error: idle, no event, no request, a placeholder, and `missing` says what', async () => {
     const sandbox = await newSandbox();
-    const { el, detail } = await firstError(sandbox, (el) => {
-      el.publishableKey = SEED.publishableKey;
-      el.organizationId = SEED.organizationId;
-    });
-    expect(detail.code).to.equal('invalid-config');
+    const el = document.createElement('rebilly-instruments');
+    el.apiUrl = sandbox.url;
+    el.publishableKey = SEED.publishableKey;
+    el.organizationId = SEED.organizationId;
+    const errors: ErrorDetail[] = [];
+    el.addEventListener('error', (e) => errors.push(e.detail));
+    document.body.append(el);
+    await el.updateComplete;
+    await aTimeout(100);
+    expect(errors).to.deep.equal([]);
+    expect(el.state).to.equal('idle');
+    expect(el.missing).to.deep.equal(['purchaseData']);
+    expect(shadow(el).querySelector('[part~="placeholder"]')).to.exist;
+    expect(shadow(el).querySelector('[part~="error"]')).to.equal(null);
+    expect(await sandbox.log()).to.have.length(0);
     el.remove();
   });
 

@@ -93,6 +93,18 @@ describe('facade: RebillyInstruments', () => {
     expect(facade.element!.state).to.equal('failed');
   });
 
+  it('mount() and update() take every option at once: what the element would wait for rejects them', async () => {
+    const sandbox = await newSandbox();
+    const failure = await facade.mount(options(sandbox, { websiteId: undefined })).catch((e: unknown) => e);
+    expect(failure).to.be.instanceOf(RebillyInstrumentsError);
+    expect((failure as RebillyInstrumentsError).code).to.equal('invalid-config');
+    expect((failure as RebillyInstrumentsError).message).to.contain('websiteId');
+    expect(facade.element!.state).to.equal('idle');
+    await facade.mount(options(sandbox));
+    const unset = await facade.update({ items: undefined }).catch((e: unknown) => e);
+    expect((unset as RebillyInstrumentsError).detail.invalidFields).to.deep.equal([{ field: 'purchaseData', message: 'is required' }]);
+  });
+
   it('mount() rejects when the container does not exist', async () => {
     const sandbox = await newSandbox();
     const error = await facade.mount(options(sandbox, { container: '#nowhere' })).catch((e: unknown) => e);
