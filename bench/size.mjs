@@ -73,7 +73,7 @@ export function groupOf(path) {
   if (/node_modules\/zod\//.test(p)) return 'zod';
   if (/node_modules\/tslib\//.test(p)) return 'tslib';
   if (/node_modules\//.test(p)) return 'other deps';
-  const m = p.match(/(?:^|\/)(?:src|dist)\/(?:(api|checkout|config|i18n|styles|views)\/)?/);
+  const m = p.match(/(?:^|\/)(?:src|dist)\/(?:(api|checkout|config|i18n|methods|styles|views)\/)?/);
   if (m) return m[1] ? `element: ${m[1]}/` : 'element: element + events';
   return 'other';
 }
@@ -158,6 +158,9 @@ export function cdnComposition() {
   return composition(piecesFromSourceMap(cdn.toString('utf8'), map), measure(cdn), { marginal: true });
 }
 
+/** The on-demand chunks of the customer-JWT modes (their code and their views). */
+export const CUSTOMER_CHUNK = /chunks\/customer-[^/]*\.js$/;
+
 export async function measureSize() {
   const result = { ours: {}, rebilly: {}, composition: {}, notes: [] };
 
@@ -170,12 +173,13 @@ export async function measureSize() {
   result.ours.cdnLazy = jsFiles(join(root, 'dist/cdn'))
     .filter((f) => f !== cdnFile)
     .map((f) => ({ file: relative(root, f), ...measure(readFileSync(f)) }));
-  // What a JWT-mode page downloads: the entry and the customer-mode chunk (two files, each compressed).
-  const customer = result.ours.cdnLazy.find((f) => /chunks\/customer-[^/]*\.js$/.test(f.file));
-  if (customer) {
+  // What a JWT-mode page downloads: the entry and the customer-mode chunks (its code and its views; each
+  // file compressed on its own).
+  const customer = result.ours.cdnLazy.filter((f) => CUSTOMER_CHUNK.test(f.file));
+  if (customer.length) {
     result.ours.cdnJwt = {
-      file: `dist/cdn/rebilly-instruments.js + ${customer.file.replace(/^dist\/cdn\//, '')}`,
-      ...Object.fromEntries(['min', 'gzip', 'brotli'].map((k) => [k, result.ours.cdn[k] + customer[k]])),
+      file: `dist/cdn/rebilly-instruments.js + ${customer.map((f) => f.file.replace(/^dist\/cdn\//, '')).join(' + ')}`,
+      ...Object.fromEntries(['min', 'gzip', 'brotli'].map((k) => [k, customer.reduce((sum, f) => sum + f[k], result.ours.cdn[k])])),
     };
   }
   const parts = cdnComposition();

@@ -30,8 +30,9 @@ export async function startDemo({ port = 8080, emulatorPort = 4455, quiet = fals
   const emulator = await startEmulator({ port: emulatorPort, quiet: true });
   const csp = [
     "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
+    // FramePay (the emulator serves its stand-in): script, stylesheet and frames, as a merchant allows Rebilly's.
+    `script-src 'self' ${emulator.url}`,
+    `style-src 'self' ${emulator.url}`,
     `connect-src 'self' ${emulator.url}`,
     `frame-src ${emulator.url}`,
     `img-src 'self' data: ${emulator.url}`,

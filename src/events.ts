@@ -4,7 +4,7 @@
  * `el.addEventListener('purchase-completed', (e) => e.detail.transaction)` type-checks.
  */
 
-/** The closed, documented set of error codes (DESIGN.md §1). */
+/** The closed, documented set of error codes (the README's "Error codes" table; checked by check:docs). */
 export const ERROR_CODES = [
   'invalid-config',
   'insecure-key',

@@ -11,30 +11,22 @@ import {
 } from './config/index.js';
 import type { ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEventMap } from './events.js';
 import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
-import { loadedCustomerModes, SUPPORTED_METHODS } from './checkout/load.js';
-import {
-  cardBillingAddress,
-  detectBrand,
-  digitsOnly,
-  formatCardNumber,
-  formatExpiry,
-  parseExpiry,
-  validateCard,
-  type CardField,
-  type CardInput,
-} from './checkout/card.js';
+import { SUPPORTED_METHODS } from './checkout/load.js';
 import { ensureLanguage, formatMoney, isRtl, localize, resolveLocale, type Translate } from './i18n/localize.js';
 import type { MessageKey, MessageOverrides } from './i18n/messages.js';
 import { styles } from './styles/rebilly-instruments.styles.js';
 import { renderSkeleton } from './views/skeleton.js';
 import { renderSummary } from './views/summary.js';
 import { renderMethods } from './views/methods.js';
-import { renderCardForm } from './views/card-form.js';
+import { renderPaymentForm } from './views/card-form.js';
 import { renderApproved, renderError } from './views/result.js';
 import { NEW_CARD, type CheckoutData } from './checkout/data.js';
 import type { ErrorMessageContext } from './checkout/checkout-controller.js';
-import { CARD_SLOT, FramepayCard, framepayStyle } from './methods/card/framepay-card.js';
-import { FramepayConflict, framepayTakenByOther } from './methods/card/framepay.js';
+import { FramepayCard, framepayStyle } from './methods/card/framepay-card.js';
+import { FramepayConflict } from './methods/card/framepay.js';
+import { Cardholder } from './methods/cardholder.js';
+import type { PaymentEntry } from './methods/method.js';
+import type { InlineCard } from './methods/card/inline-card.js';
 
 /** Rebilly's FramePay script (its stylesheet is the same URL ending in `.css`). */
 const DEFAULT_FRAMEPAY_URL = 'https://framepay.rebilly.com/framepay.js';
@@ -57,18 +49,6 @@ const jsonAttribute = {
 /** `theme` is reflected only when it is `light` or `dark`: anything else cannot break the attribute. */
 const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null };
 
-/** Maps a server `invalidFields[].field` onto the card-form field it is about. */
-function formFieldOf(field: string): CardField | undefined {
-  if (/pan|number/i.test(field)) return 'number';
-  if (/cvv|cvc/i.test(field)) return 'cvv';
-  if (/exp/i.test(field)) return 'expiry';
-  if (/email/i.test(field)) return 'email';
-  if (/firstName|lastName|name/i.test(field)) return 'name';
-  return undefined;
-}
-
-const EMPTY_CARD: CardInput = { name: '', number: '', expiry: '', cvv: '', email: '' };
-
 /**
  * A complete Rebilly checkout as one standard element: give it purchase data, listen for the outcome.
  *
@@ -79,7 +59,7 @@ const EMPTY_CARD: CardInput = { name: '', number: '', expiry: '', cvv: '', email
  * @fires purchase-completed - A purchase, payment or deposit was approved. `detail: {mode, transaction, invoice?, orderId?, token?}`
  * @fires setup-completed - A setup transaction completed. `detail: {instrument, transaction}`
  * @fires payout-completed - A payout request was submitted. `detail: {payoutRequest}`
- * @fires error - Anything went wrong. Does not bubble. `detail: {code, message, status?, problem?, invalidFields?, retryable, transaction?}`
+ * @fires error - Anything went wrong. Does not bubble. `detail: {code, message, status?, problem?, invalidFields?, retryable, transaction?, outcomeUnknown?}`
  *
  * @csspart summary - The order summary section.
  * @csspart line-items - The list of line items.
@@ -111,6 +91,7 @@ const EMPTY_CARD: CardInput = { name: '', number: '', expiry: '', cvv: '', email
  * @csspart approval - The 3-D Secure / offsite approval dialog.
  * @csspart approval-close - The button that closes (abandons) the approval.
  * @csspart approval-frame - The frame showing the approval page.
+ * @csspart card-field - The frame around FramePay's hosted card field (slotted in from the light DOM).
  * @csspart status - The live region that announces progress and errors.
  *
  * @cssprop --rebilly-color-background - Background colour.
@@ -154,23 +135,32 @@ export class RebillyInstrumentsElement extends LitElement {
     framepayUrl: { attribute: 'framepay-url' },
     messages: { attribute: false },
     theme: { reflect: true, converter: themeAttribute },
-    _card: { state: true },
-    _shown: { state: true },
     _method: { state: true },
     _instrument: { state: true },
     _depositAmount: { state: true },
     _depositText: { state: true },
     _depositShown: { state: true },
-    _cardShown: { state: true },
   };
 
-  readonly #checkout = new CheckoutController(this);
-  readonly #hostedCard = new FramepayCard(this, (error) => this.#onHostedCardError(error));
-  /** The customer tried to pay: the hosted card field's error shows. */
-  private _cardShown = false;
+  readonly #checkout: CheckoutController = new CheckoutController(this, {
+    prepare: (): Promise<void> =>
+      Promise.all([
+        this.#usesFramepay() ? undefined : this.#loadInlineCard(),
+        this.#checkout.config?.credential.kind === 'jwt' ? this.#loadCustomerViews() : undefined,
+      ]).then(() => {}),
+  });
+  /** The views of the customer-JWT modes (saved instruments, deposit amounts), loaded on demand. */
+  #customerViews: typeof import('./views/customer-views.js') | undefined;
 
-  private _card: CardInput = { ...EMPTY_CARD };
-  private _shown = new Set<CardField>();
+  #loadCustomerViews(): Promise<unknown> {
+    return import('./views/customer-views.js').then((views) => (this.#customerViews = views));
+  }
+  readonly #cardholder = new Cardholder(() => this.#edited());
+  readonly #hostedCard = new FramepayCard(this, (error) => this.#onHostedCardError(error));
+  /** `card-fields="inline"`: loaded on demand (its own chunk), so a FramePay page never downloads it. */
+  #inlineCard: InlineCard | undefined;
+  #inlineCardLoad: Promise<void> | undefined;
+
   private _method = 'payment-card';
   /** Selected saved instrument id, or NEW_CARD; '' = the customer's default. */
   private _instrument = '';
@@ -179,6 +169,7 @@ export class RebillyInstrumentsElement extends LitElement {
   private _depositShown = false;
   /** The data the form was last prepared for (prefill and deposit default happen once per data). */
   #preparedFor: CheckoutData | undefined;
+  #fieldErrorsShown: readonly unknown[] | undefined;
 
   /** Publishable key (`pk_sandbox_…` / `pk_live_…`). A secret key is refused (`insecure-key`) and never sent. */
   publishableKey?: string;
@@ -310,6 +301,15 @@ export class RebillyInstrumentsElement extends LitElement {
       }
     }
     if (this.#checkout.data) this.#prepare(this.#checkout.data);
+    const config = this.#checkout.config;
+    this.#cardholder.needsEmail = !!config && config.credential.kind === 'publishable';
+    const fieldErrors = this.#checkout.fieldErrors;
+    if (fieldErrors !== this.#fieldErrorsShown) {
+      // 422 `invalidFields` of the last attempt, shown next to the fields they name.
+      this.#fieldErrorsShown = fieldErrors;
+      this.#cardholder.showServerErrors(fieldErrors);
+      this.#cardEntry()?.showServerErrors?.(fieldErrors);
+    }
   }
 
   protected override updated(): void {
@@ -345,6 +345,36 @@ export class RebillyInstrumentsElement extends LitElement {
     return this.cardFields !== 'inline';
   }
 
+  /** The way a new card is entered: FramePay's hosted fields, or the inline form once its chunk loaded. */
+  #cardEntry(): PaymentEntry | undefined {
+    return this.#usesFramepay() ? this.#hostedCard : this.#inlineCard;
+  }
+
+  /**
+   * `card-fields="inline"` loads its module on demand; the checkout waits for it before `ready` (see the
+   * controller's `prepare`), so the fields are there when `data-ready` fires.
+   */
+  #loadInlineCard(): Promise<void> {
+    return (this.#inlineCardLoad ??= import('./methods/card/inline-card.js').then(
+      ({ InlineCard }) => {
+        this.#inlineCard = new InlineCard(this, () => this.#edited());
+        this.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#inlineCardLoad = undefined; // a retry loads it again
+        throw error;
+      },
+    ));
+  }
+
+  /** The customer changed an input: a payment error shown for the last attempt no longer applies. */
+  #edited(): void {
+    if (this.#checkout.fieldErrors.length || (this.#checkout.paymentError && !this.#checkout.uncertain)) {
+      this.#checkout.dismissPaymentError();
+    }
+    this.requestUpdate();
+  }
+
   /**
    * FramePay starts loading as soon as the config is known (beside the first API round), and the card field
    * is mounted once the data offers a card and a new card pays.
@@ -352,18 +382,15 @@ export class RebillyInstrumentsElement extends LitElement {
   #syncHostedCard(): void {
     const config = this.#checkout.config;
     const card = this.#hostedCard;
-    if (!config || !this.#usesFramepay()) {
-      if (card.status !== 'idle' && !this.#usesFramepay()) card.destroy();
+    if (!this.#usesFramepay()) {
+      if (card.status !== 'idle') card.destroy();
+      // Switched to inline after the data loaded: its module loads now (a failure shows on the next load).
+      if (config) this.#loadInlineCard().catch(() => {});
       return;
     }
+    if (!config) return;
+    if (card.conflicts(config)) return;
     const scriptUrl = this.framepayUrl || DEFAULT_FRAMEPAY_URL;
-    // Known as soon as the config is: say it at once, not after the data loaded.
-    const taken = framepayTakenByOther(config.credential.value, config.organizationId);
-    if (taken && this.#conflictFor !== config) {
-      this.#conflictFor = config;
-      this.#onHostedCardError(new FramepayConflict());
-    }
-    if (taken) return;
     card.preload(scriptUrl);
     const data = this.#checkout.data;
     if (!data || !this.#offersCard(data) || this.#selectedInstrument(data) !== NEW_CARD) return;
@@ -377,9 +404,6 @@ export class RebillyInstrumentsElement extends LitElement {
       style: framepayStyle(this),
     });
   }
-
-  /** The config a FramePay conflict was reported for (reported once per config). */
-  #conflictFor: object | undefined;
 
   #offersCard(data: CheckoutData): boolean {
     return data.paymentMethods.some((m) => m.method === 'payment-card');
@@ -470,20 +494,6 @@ export class RebillyInstrumentsElement extends LitElement {
     if (busy) this.setAttribute('aria-busy', 'true');
   }
 
-  #onInput = (field: CardField, value: string): string => {
-    let next = value;
-    if (field === 'number') next = formatCardNumber(value);
-    else if (field === 'expiry') next = value.length < this._card.expiry.length ? value : formatExpiry(value);
-    else if (field === 'cvv') next = digitsOnly(value).slice(0, 4);
-    this._card = { ...this._card, [field]: next };
-    if (this.#checkout.fieldErrors.length || this.#checkout.paymentError) this.#checkout.dismissPaymentError();
-    return next;
-  };
-
-  #onBlur = (field: CardField): void => {
-    if (this._card[field] && !this._shown.has(field)) this._shown = new Set([...this._shown, field]);
-  };
-
   /**
    * Submits the payment exactly as the pay button does: the same validation and the same single-attempt
    * guard. Returns false (and shows the field errors) when the form is invalid or the checkout is not
@@ -499,7 +509,7 @@ export class RebillyInstrumentsElement extends LitElement {
     let amount: number | undefined;
     if (data.deposit) {
       amount = this._depositAmount;
-      if (loadedCustomerModes()!.depositAmountProblem(amount, data.deposit)) {
+      if (this.#customerViews!.depositAmountProblem(amount, data.deposit)) {
         this._depositShown = true;
         this.#announce(this.#t('formHasErrors'));
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#field-amount')?.focus());
@@ -511,59 +521,24 @@ export class RebillyInstrumentsElement extends LitElement {
       void this.#checkout.pay({ kind: 'saved', paymentInstrumentId: instrument }, amount);
       return true;
     }
-    const problems = this.#cardProblems();
-    const invalid = Object.keys(problems) as CardField[];
-    if (this.#usesFramepay()) return this.#submitHostedCard(invalid, amount);
-    if (invalid.length) {
-      this._shown = new Set(['name', 'number', 'expiry', 'cvv', 'email']);
+    const entry = this.#cardEntry();
+    if (!entry) return false;
+    // Every problem shows at once; focus goes to the first, in the form's order.
+    const firstHolderProblem = this.#cardholder.validate();
+    const entryValid = entry.validate();
+    if (firstHolderProblem || !entryValid) {
       this.#announce(this.#t('formHasErrors'));
       void this.updateComplete.then(() => {
-        const order: CardField[] = ['email', 'name', 'number', 'expiry', 'cvv'];
-        const first = order.find((f) => invalid.includes(f));
-        this.renderRoot.querySelector<HTMLInputElement>(`#field-${first}`)?.focus();
+        if (firstHolderProblem) this.renderRoot.querySelector<HTMLInputElement>(`#field-${firstHolderProblem}`)?.focus();
+        else entry.focus();
       });
       return false;
     }
-    const expiry = parseExpiry(this._card.expiry)!;
-    void this.#checkout.pay(
-      {
-        kind: 'card',
-        card: {
-          method: 'payment-card',
-          pan: digitsOnly(this._card.number),
-          cvv: this._card.cvv.trim(),
-          expMonth: expiry.month,
-          expYear: expiry.year,
-          name: this._card.name.trim(),
-          email: this._card.email.trim() || undefined,
-        },
-      },
-      amount,
-    );
+    const billingAddress = this.#cardholder.billingAddress();
+    const config = this.#checkout.config!;
+    void this.#checkout.pay({ kind: 'collect', method: entry.method, collect: () => entry.collect(billingAddress, config) }, amount);
     return true;
   };
-
-  /**
-   * FramePay's card: the name (and email) are checked here, the card by FramePay's own `change` events; the
-   * token is made by FramePay's frames inside the payment attempt (`collect`), so the card never passes here.
-   */
-  #submitHostedCard(invalid: CardField[], amount: number | undefined): boolean {
-    const card = this.#hostedCard;
-    if (invalid.length || !card.complete || card.status !== 'ready') {
-      this._shown = new Set(['name', 'email']);
-      this._cardShown = true;
-      this.#announce(this.#t('formHasErrors'));
-      void this.updateComplete.then(() => {
-        const first = (['email', 'name'] as const).find((f) => invalid.includes(f));
-        if (first) this.renderRoot.querySelector<HTMLInputElement>(`#field-${first}`)?.focus();
-        else card.focus();
-      });
-      return false;
-    }
-    const billingAddress = cardBillingAddress(this._card.name.trim(), this._card.email.trim() || undefined);
-    void this.#checkout.pay({ kind: 'collect', method: 'payment-card', collect: () => card.collect(billingAddress) }, amount);
-    return true;
-  }
 
   /** The saved instrument that pays, or NEW_CARD (the default instrument is preselected). */
   #selectedInstrument(data: CheckoutData): string {
@@ -577,42 +552,10 @@ export class RebillyInstrumentsElement extends LitElement {
   #prepare(data: CheckoutData): void {
     if (this.#preparedFor === data) return;
     this.#preparedFor = data;
-    if (data.customerName && !this._card.name) this._card = { ...this._card, name: data.customerName };
+    this.#cardholder.prefill(data.customerName);
+    const card = data.paymentMethods.find((m) => m.method === 'payment-card');
+    if (this.#inlineCard) this.#inlineCard.acceptedBrands = Array.isArray(card?.['brands']) ? (card['brands'] as string[]) : [];
     if (data.deposit && this._depositText === '') this._depositAmount = data.deposit.initial;
-  }
-
-  #needsEmail(): boolean {
-    const config = this.#checkout.config;
-    return !!config && config.credential.kind === 'publishable';
-  }
-
-  #cardProblems() {
-    const card = this.#checkout.data?.paymentMethods.find((m) => m.method === 'payment-card');
-    const brands = Array.isArray(card?.['brands']) ? (card['brands'] as string[]) : undefined;
-    const problems = validateCard(this._card, { needsEmail: this.#needsEmail(), acceptedBrands: brands });
-    // With FramePay, only the name and email are this element's fields.
-    if (this.#usesFramepay()) {
-      return Object.fromEntries(Object.entries(problems).filter(([field]) => field === 'name' || field === 'email'));
-    }
-    return problems;
-  }
-
-  #renderHostedCard() {
-    const card = this.#hostedCard;
-    const t = this.#t;
-    const conflict = this.#conflictFor === this.#checkout.config || card.failure instanceof FramepayConflict;
-    const failed = conflict || card.status === 'failed';
-    return {
-      slot: CARD_SLOT,
-      loading: !failed && (card.status === 'loading' || card.status === 'idle'),
-      error: failed
-        ? t(conflict ? 'error.framepay-conflict' : 'cardUnavailable')
-        : (card.problem ?? (this._cardShown && !card.complete ? t('cardIncomplete') : undefined)),
-      failed:
-        failed && !conflict
-          ? html`<div><button type="button" part="retry-button" @click=${() => card.retry()}>${t('retryLoad')}</button></div>`
-          : undefined,
-    };
   }
 
   #liveMessage = '';
@@ -707,12 +650,6 @@ export class RebillyInstrumentsElement extends LitElement {
     }
     if (checkout.state === 'failed' && !checkout.uncertain) return nothing;
     const locale = this.#locale;
-    const brand = detectBrand(this._card.number);
-    const serverErrors: Partial<Record<CardField, string>> = {};
-    for (const issue of checkout.fieldErrors) {
-      const field = formFieldOf(issue.field);
-      if (field && !serverErrors[field]) serverErrors[field] = issue.message;
-    }
     const busy =
       checkout.state === 'paying' || checkout.state === 'approving' || checkout.state === 'loading' || checkout.uncertain;
     const instrument = this.#selectedInstrument(data);
@@ -725,7 +662,7 @@ export class RebillyInstrumentsElement extends LitElement {
           ? t('saveCardButton')
           : t('payButton', { amount: money });
     // Deposits and saved cards exist only in data the customer modes loaded, so their views are loaded too.
-    const customer = loadedCustomerModes();
+    const customer = this.#customerViews;
     const leading = html`${data.deposit && customer
       ? customer.renderDepositAmount(
           data.deposit,
@@ -759,25 +696,24 @@ export class RebillyInstrumentsElement extends LitElement {
             t,
           )
         : nothing}
-      ${renderCardForm(
+      ${renderPaymentForm(
         {
-          input: this._card,
-          problems: this.#cardProblems(),
-          serverErrors,
-          shown: this._shown,
-          brand: brand?.name,
-          cvvLength: brand?.cvvLength ?? 3,
-          needsEmail: this.#needsEmail(),
           busy,
           payLabel,
-          showCard: instrument === NEW_CARD,
           leading,
-          ...(this.#usesFramepay() ? { hosted: this.#renderHostedCard() } : {}),
+          fields: instrument === NEW_CARD ? this.#renderCardFields(busy) : undefined,
         },
-        { input: this.#onInput, blur: this.#onBlur, submit: this.#onSubmit },
+        this.#onSubmit,
         t,
       )}
     `;
+  }
+
+  /** The cardholder's fields and the card entry (a placeholder while the inline card's module loads). */
+  #renderCardFields(busy: boolean) {
+    const entry = this.#cardEntry();
+    const context = { t: this.#t, locale: this.#locale, busy };
+    return html`${this.#cardholder.render(this.#t, busy)} ${entry ? entry.render(context) : renderSkeleton()}`;
   }
 
   #renderResult() {

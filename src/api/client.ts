@@ -1,5 +1,5 @@
 /**
- * The shared Storefront fetch client (DESIGN.md §2).
+ * The shared Storefront fetch client (docs/ARCHITECTURE.md, "Layers").
  *
  * One client per (apiUrl, organization, credential), kept in a module-level registry and shared by every
  * element on the page, so a 429 pauses all of them and identical in-flight GETs are made once.

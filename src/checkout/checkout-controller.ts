@@ -121,10 +121,16 @@ export class CheckoutController implements ReactiveController {
   #configErrorHold: Promise<unknown> | 0 | undefined;
 
   readonly #navigate: (url: string) => void;
+  readonly #prepare: () => Promise<void>;
 
-  constructor(host: CheckoutHost, options: { navigate?: (url: string) => void } = {}) {
+  /**
+   * `prepare`: what the element needs before the form is usable (the code of a way to pay loaded on
+   * demand), awaited beside the data so that `data-ready` means the form is there.
+   */
+  constructor(host: CheckoutHost, options: { navigate?: (url: string) => void; prepare?: () => Promise<void> } = {}) {
     this.#host = host;
     this.#navigate = options.navigate ?? ((url) => globalThis.location.assign(url));
+    this.#prepare = options.prepare ?? (() => Promise.resolve());
     host.addController(this);
   }
 
@@ -643,7 +649,7 @@ export class CheckoutController implements ReactiveController {
     if (!this.data || this.data.mode !== config.mode) this.data = undefined;
     this.#setState('loading');
     try {
-      const data = await loadCheckout(config, this.#cache, controller.signal);
+      const [data] = await Promise.all([loadCheckout(config, this.#cache, controller.signal), this.#prepare()]);
       if (controller.signal.aborted || this.#load !== controller) return;
       this.#load = undefined;
       this.data = data;

@@ -26,9 +26,6 @@ import type { CheckoutData, DepositChoice, SavedInstrument } from './data.js';
 import { amountSummary, base, NotPayableError, SUPPORTED_METHODS, type Customer, type LoadContext } from './load.js';
 import type { PayContext, PaymentOutcome } from './pay.js';
 
-export { depositAmountProblem, renderDepositAmount } from '../views/deposit.js';
-export { renderInstruments } from '../views/instruments.js';
-
 const PAYABLE_INVOICE = new Set(['unpaid', 'partially-paid', 'past-due', 'issued']);
 
 /** Loads the data of the invoice, transaction, bare-jwt, deposit and payout modes. */

@@ -1,28 +1,15 @@
 import type { Config } from '../config/index.js';
 import type { BillingAddress, InstrumentReadyDetail, Invoice, Transaction } from '../events.js';
 import { getStorefrontClient, type StorefrontClient } from '../api/client.js';
-import { PostToken, StorefrontPostPayment, StorefrontPostPurchase } from '../api/operations.js';
-import { cardBillingAddress } from './card.js';
+import { StorefrontPostPayment, StorefrontPostPurchase } from '../api/operations.js';
 import type { CheckoutData } from './data.js';
 import { importCustomerModes } from './load.js';
 
-export interface CardPayment {
-  method: 'payment-card';
-  pan: string;
-  cvv: string;
-  expMonth: number;
-  expYear: number;
-  name: string;
-  email?: string | undefined;
-}
-
 /**
- * What pays: a new card typed into the element (tokenized here), a token made by a way to pay that
- * tokenizes itself (`collect`, e.g. FramePay's hosted fields; called inside the payment attempt), or one of
- * the customer's saved instruments.
+ * What pays: a token made by a way to pay (`collect`, called inside the payment attempt: FramePay's hosted
+ * fields, the inline card form), or one of the customer's saved instruments. This module never sees card data.
  */
 export type Instruction =
-  | { kind: 'card'; card: CardPayment }
   | { kind: 'collect'; method: string; collect(): Promise<{ token: string; billingAddress?: BillingAddress }> }
   | { kind: 'saved'; paymentInstrumentId: string };
 
@@ -84,17 +71,7 @@ export async function submitPayment(
   const redirect = hooks.redirectUrl ? { redirectUrl: hooks.redirectUrl } : {};
   let token: string | undefined;
   let billingAddress: BillingAddress | undefined;
-  if (instruction.kind === 'card') {
-    const card = instruction.card;
-    billingAddress = cardBillingAddress(card.name, card.email);
-    const created = await PostToken(client, {
-      method: 'payment-card',
-      paymentInstrument: { pan: card.pan, cvv: card.cvv, expMonth: card.expMonth, expYear: card.expYear },
-      billingAddress,
-    });
-    token = created.id;
-    hooks.onInstrument({ method: 'payment-card', token, billingAddress });
-  } else if (instruction.kind === 'collect') {
+  if (instruction.kind === 'collect') {
     const collected = await instruction.collect();
     token = collected.token;
     billingAddress = collected.billingAddress;

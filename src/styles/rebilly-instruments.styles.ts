@@ -193,9 +193,27 @@ export const styles = css`
     gap: 4px;
     min-inline-size: 0;
   }
-  label {
+  label,
+  .label {
     font-size: 0.9em;
     font-weight: 500;
+  }
+  /* FramePay's card field: its frame (slotted from the light DOM) sits in a box like the other inputs. */
+  .hosted-card {
+    display: grid;
+    min-block-size: 44px;
+    padding: 4px 10px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    align-content: center;
+  }
+  .hosted-card:focus-within {
+    outline: 3px solid var(--_focus);
+  }
+  ::slotted([slot='rebilly-card']) {
+    display: block;
+    inline-size: 100%;
   }
   input:not([type='radio']) {
     font: inherit;

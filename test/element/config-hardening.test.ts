@@ -41,6 +41,7 @@ interface Observed {
 async function observe(sandbox: Sandbox, setup: (el: RebillyInstrumentsElement) => void, ms = 400): Promise<Observed> {
   const watch = watchWindow();
   const el = document.createElement('rebilly-instruments');
+  el.cardFields = 'inline'; // these tests are about the config, not FramePay
   el.apiUrl = sandbox.url;
   const errors: ErrorDetail[] = [];
   let ready = 0;
@@ -330,6 +331,7 @@ describe('incomplete is not invalid', () => {
   it("the first config's error waits a task for the page's listeners, and is dropped once that config is replaced", async () => {
     const sandbox = await newSandbox();
     const el = document.createElement('rebilly-instruments');
+    el.cardFields = 'inline'; // these tests are about the config, not FramePay
     el.apiUrl = sandbox.url;
     withCart(el);
     el.items = [{ planId: SEED.plans.starter, quantity: 0 }];

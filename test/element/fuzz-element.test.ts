@@ -108,6 +108,7 @@ describe('fuzz: the element with random messages, theme and purchase data', () =
         for (let index = start; index < start + BATCH; index++) {
           const raw = randomCase(f);
           const el = document.createElement('rebilly-instruments');
+          el.cardFields = 'inline'; // these tests are about the config, not FramePay
           el.apiUrl = sandbox.url;
           const c: Case = { index, raw, el, errors: [], ready: 0 };
           el.addEventListener('error', (e) => c.errors.push(e.detail));

@@ -1,6 +1,8 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import type { Config } from '../../config/index.js';
 import type { BillingAddress } from '../../events.js';
-import { loadFramepay, useFramepay, type Framepay, type FramepayElement } from './framepay.js';
+import type { PaymentEntry, RenderContext } from '../method.js';
+import { FramepayConflict, framepayTakenByOther, loadFramepay, useFramepay, type Framepay, type FramepayElement } from './framepay.js';
 
 /** Where FramePay's card field is mounted: a light-DOM child of the element, shown through this slot. */
 export const CARD_SLOT = 'rebilly-card';
@@ -36,14 +38,19 @@ export interface FramepayCardOptions {
  * puts its stylesheet in `document.head` (it cannot style a shadow root), looks elements up in the document,
  * and nothing Rebilly publishes says it works inside a shadow root.
  */
-export class FramepayCard implements ReactiveController {
+export class FramepayCard implements PaymentEntry {
+  readonly method = 'payment-card';
   status: 'idle' | 'loading' | 'ready' | 'failed' = 'idle';
   /** The customer filled a complete, valid card. */
   complete = false;
   /** FramePay's message for what is wrong with the card, when there is something to show. */
   problem: string | undefined;
-  /** Why the field could not be shown (script load or mount failure). */
+  /** Why the field could not be shown (script load or mount failure, a FramePay of another key). */
   failure: unknown;
+  /** The customer tried to pay: an incomplete card says so. */
+  #shown = false;
+  /** The config a FramePay conflict was reported for (reported once per config). */
+  #conflictFor: Config | undefined;
 
   #host: ReactiveControllerHost & HTMLElement;
   #container: HTMLDivElement | undefined;
@@ -149,6 +156,57 @@ export class FramepayCard implements ReactiveController {
     this.#element?.focus?.();
   }
 
+  /** The card is complete (FramePay's own `change` events say so); otherwise its error shows. */
+  validate(): boolean {
+    this.#shown = true;
+    this.#host.requestUpdate();
+    return this.status === 'ready' && this.complete;
+  }
+
+  /**
+   * FramePay is one per page: another element initialized it with another key or organization. Known as
+   * soon as the config is, so it is reported at once (once per config), not after the data loaded.
+   */
+  conflicts(config: Config): boolean {
+    if (!framepayTakenByOther(config.credential.value, config.organizationId)) {
+      this.#conflictFor = undefined;
+      return false;
+    }
+    if (this.#conflictFor !== config) {
+      this.#conflictFor = config;
+      this.#onError(new FramepayConflict());
+    }
+    return true;
+  }
+
+  render({ t }: RenderContext) {
+    const conflict = this.#conflictFor !== undefined || this.failure instanceof FramepayConflict;
+    const failed = conflict || this.status === 'failed';
+    const loading = !failed && this.status !== 'ready';
+    const error = failed
+      ? t(conflict ? 'error.framepay-conflict' : 'cardUnavailable')
+      : (this.problem ?? (this.#shown && !this.complete ? t('cardIncomplete') : undefined));
+    // The frames carry their own labelled inputs; this group names them for the form and holds the error.
+    return html`<div class="field" part="field field-card">
+      <span id="field-card-label" class="label" part="label">${t('cardDetails')}</span>
+      <div
+        class="hosted-card"
+        part="card-field"
+        role="group"
+        aria-labelledby="field-card-label"
+        aria-describedby=${error ? 'field-card-error' : nothing}
+        aria-busy=${loading ? 'true' : 'false'}
+      >
+        <slot name=${CARD_SLOT}></slot>
+        ${loading ? html`<span class="hint">${t('cardLoading')}</span>` : nothing}
+      </div>
+      ${failed && !conflict
+        ? html`<div><button type="button" part="retry-button" @click=${() => this.retry()}>${t('retryLoad')}</button></div>`
+        : nothing}
+      ${error ? html`<span id="field-card-error" class="field-error" part="field-error">${error}</span>` : nothing}
+    </div>`;
+  }
+
   /** Removes the field (the element is gone, or paying no longer uses a new card). */
   destroy(): void {
     this.#element?.destroy();
@@ -156,6 +214,7 @@ export class FramepayCard implements ReactiveController {
     this.#container?.remove();
     this.#mounting = undefined;
     this.#options = undefined;
+    this.#conflictFor = undefined;
     this.status = 'idle';
     this.complete = false;
   }
@@ -164,7 +223,7 @@ export class FramepayCard implements ReactiveController {
    * Tokenizes the card in FramePay's frames (which post `/tokens` themselves). Rejects with a
    * {@link CardTokenError}; an incomplete or invalid card is refused without any request.
    */
-  async collect(billingAddress: BillingAddress): Promise<{ token: string; billingAddress: BillingAddress }> {
+  async collect(billingAddress: BillingAddress, _config?: Config): Promise<{ token: string; billingAddress: BillingAddress }> {
     if (!this.#framepay || !this.#container) throw new CardTokenError('network', 'FramePay is not loaded');
     try {
       const token = await this.#framepay.createToken(this.#container, { method: 'payment-card', billingAddress });

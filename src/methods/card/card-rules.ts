@@ -1,7 +1,7 @@
-import type { BillingAddress } from '../events.js';
 /**
- * Card-number rules the form checks before anything is sent: Luhn, brand by prefix, security-code length
- * by brand, expiry in the future. Pure functions; the view calls them.
+ * Card-number rules the inline card form checks before anything is sent: Luhn, brand by prefix,
+ * security-code length by brand, expiry in the future. Pure functions. Only `card-fields="inline"` needs
+ * them (FramePay checks the card in its own frames), so they live in the inline card's on-demand chunk.
  */
 
 export interface CardBrand {
@@ -94,39 +94,25 @@ export function isExpired({ month, year }: Expiry, now = new Date()): boolean {
   return year < now.getFullYear() || (year === now.getFullYear() && month < now.getMonth() + 1);
 }
 
-export type CardField = 'name' | 'number' | 'expiry' | 'cvv' | 'email';
+export type CardField = 'number' | 'expiry' | 'cvv';
 
 export interface CardInput {
-  name: string;
   number: string;
   expiry: string;
   cvv: string;
-  email: string;
 }
 
-export type CardProblem =
-  | 'requiredField'
-  | 'invalidCardNumber'
-  | 'unsupportedCard'
-  | 'invalidExpiry'
-  | 'expiredCard'
-  | 'invalidSecurityCode'
-  | 'invalidEmail'
-  | 'invalidName';
+export type CardProblem = 'requiredField' | 'invalidCardNumber' | 'unsupportedCard' | 'invalidExpiry' | 'expiredCard' | 'invalidSecurityCode';
 
 /**
- * Checks the card form. Returns the problem per field (missing fields have none). `acceptedBrands` is the
+ * Checks the card. Returns the problem per field (fields without one are absent). `acceptedBrands` is the
  * list `ready-to-pay` gave for `payment-card` (empty or absent: any brand).
  */
 export function validateCard(
   input: CardInput,
-  options: { needsEmail: boolean; acceptedBrands?: readonly string[]; now?: Date },
+  options: { acceptedBrands?: readonly string[]; now?: Date } = {},
 ): Partial<Record<CardField, CardProblem>> {
   const problems: Partial<Record<CardField, CardProblem>> = {};
-  const name = input.name.trim();
-  if (!name) problems.name = 'requiredField';
-  else if (name.length < 2) problems.name = 'invalidName';
-
   const digits = digitsOnly(input.number);
   const brand = detectBrand(digits);
   if (!digits) problems.number = 'requiredField';
@@ -147,23 +133,5 @@ export function validateCard(
   const cvvLength = brand?.cvvLength ?? 3;
   if (!input.cvv.trim()) problems.cvv = 'requiredField';
   else if (cvv.length !== cvvLength || cvv !== input.cvv.trim()) problems.cvv = 'invalidSecurityCode';
-
-  if (options.needsEmail) {
-    const email = input.email.trim();
-    if (!email) problems.email = 'requiredField';
-    else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) problems.email = 'invalidEmail';
-  }
   return problems;
-}
-
-/** Splits "Ada Lovelace King" into Rebilly's firstName / lastName. */
-/** The billing address a new card's token carries: the cardholder's name, and the email when asked. */
-export function cardBillingAddress(name: string, email: string | undefined): BillingAddress {
-  return { ...splitName(name), ...(email ? { emails: [{ label: 'main', value: email, primary: true }] } : {}) };
-}
-
-export function splitName(name: string): { firstName: string; lastName: string } {
-  const parts = name.trim().split(/\s+/);
-  if (parts.length === 1) return { firstName: parts[0]!, lastName: parts[0]! };
-  return { firstName: parts.slice(0, -1).join(' '), lastName: parts.at(-1)! };
 }
