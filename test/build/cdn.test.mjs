@@ -3,7 +3,7 @@
 // The demo pages load dist/cdn/rebilly-instruments.js under the demo's strict CSP, against the emulator.
 //
 // - items (publishable key): ready without fetching the customer-mode chunk;
-// - invoice and deposit (customer JWT): ready, the chunk fetched once from dist/cdn/chunks/;
+// - invoice and deposit (customer JWT): ready, the customer chunks (code, views) fetched once from dist/cdn/chunks/;
 // - no CSP violation, no page error, no failed request on any of them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -73,9 +73,11 @@ for (const [mode, path, expected] of [
     const { state, text, scripts, problems } = await open(path);
     assert.equal(state, 'ready', text);
     assert.deepEqual(problems, []);
+    // The customer modes' code and their views, each fetched once.
     const chunks = scripts.filter((s) => s.startsWith('chunks/'));
-    assert.equal(chunks.length, 1, `one chunk fetched: ${chunks}`);
-    assert.match(chunks[0], /^chunks\/customer-[\w-]+\.js$/);
+    assert.equal(chunks.length, 2, `two chunks fetched: ${chunks}`);
+    assert.equal(chunks.filter((c) => /^chunks\/customer-views-[\w-]+\.js$/.test(c)).length, 1, `${chunks}`);
+    assert.ok(chunks.every((c) => /^chunks\/customer-[\w-]+\.js$/.test(c)), `${chunks}`);
     assert.match(text, expected);
   });
 }
