@@ -650,8 +650,8 @@ export class RebillyInstrumentsElement extends LitElement {
     }
     if (checkout.state === 'failed' && !checkout.uncertain) return nothing;
     const locale = this.#locale;
-    const busy =
-      checkout.state === 'paying' || checkout.state === 'approving' || checkout.state === 'loading' || checkout.uncertain;
+    const busy = checkout.state === 'paying' || checkout.state === 'approving';
+    const disabled = checkout.state === 'loading' || checkout.uncertain;
     const instrument = this.#selectedInstrument(data);
     const amount = data.deposit ? (this._depositAmount ?? 0) : data.amount;
     const money = formatMoney(amount, data.currency, locale);
@@ -699,9 +699,10 @@ export class RebillyInstrumentsElement extends LitElement {
       ${renderPaymentForm(
         {
           busy,
+          disabled,
           payLabel,
           leading,
-          fields: instrument === NEW_CARD ? this.#renderCardFields(busy) : undefined,
+          fields: instrument === NEW_CARD ? this.#renderCardFields(busy || disabled) : undefined,
         },
         this.#onSubmit,
         t,

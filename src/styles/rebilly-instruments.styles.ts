@@ -211,6 +211,10 @@ export const styles = css`
   .hosted-card:focus-within {
     outline: 3px solid var(--_focus);
   }
+  .hosted-card.invalid {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
   ::slotted([slot='rebilly-card']) {
     display: block;
     inline-size: 100%;

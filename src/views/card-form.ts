@@ -2,7 +2,10 @@ import { html, nothing } from 'lit';
 import type { Translate } from '../i18n/localize.js';
 
 export interface PaymentFormModel {
+  /** A payment is in flight: the button says so. */
   busy: boolean;
+  /** Paying is not possible now (loading, or locked after an unknown outcome): the button is disabled. */
+  disabled?: boolean;
   payLabel: string;
   /** Choices rendered before the payment fields (saved instruments, deposit amounts). */
   leading?: unknown;
@@ -26,7 +29,12 @@ export function renderPaymentForm(model: PaymentFormModel, submit: () => unknown
   >
     <h3 id="card-form-title" class="visually-hidden">${t('cardForm')}</h3>
     ${model.leading ?? nothing} ${model.fields ?? nothing}
-    <button type="submit" part="pay-button" ?disabled=${model.busy} aria-disabled=${model.busy ? 'true' : 'false'}>
+    <button
+      type="submit"
+      part="pay-button"
+      ?disabled=${model.busy || model.disabled === true}
+      aria-disabled=${model.busy || model.disabled ? 'true' : 'false'}
+    >
       ${model.busy ? t('paying') : model.payLabel}
     </button>
   </form>`;

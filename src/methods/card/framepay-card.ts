@@ -190,7 +190,7 @@ export class FramepayCard implements PaymentEntry {
     return html`<div class="field" part="field field-card">
       <span id="field-card-label" class="label" part="label">${t('cardDetails')}</span>
       <div
-        class="hosted-card"
+        class=${error ? 'hosted-card invalid' : 'hosted-card'}
         part="card-field"
         role="group"
         aria-labelledby="field-card-label"
