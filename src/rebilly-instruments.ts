@@ -19,17 +19,15 @@ import { renderSkeleton } from './views/skeleton.js';
 import { renderSummary } from './views/summary.js';
 import { renderMethods } from './views/methods.js';
 import { renderPaymentForm } from './views/card-form.js';
-import { renderApproved, renderError } from './views/result.js';
+import { renderError, renderResult } from './views/result.js';
+import { renderApprovalDialog } from './views/approval.js';
+import { SavedChoice } from './methods/saved/saved-choice.js';
+import { DepositAmount } from './methods/deposit-amount.js';
 import { NEW_CARD, type CheckoutData } from './checkout/data.js';
 import type { ErrorMessageContext } from './checkout/checkout-controller.js';
-import { FramepayCard, framepayStyle } from './methods/card/framepay-card.js';
 import { FramepayConflict } from './methods/card/framepay.js';
+import { CardEntry } from './methods/card/card-entry.js';
 import { Cardholder } from './methods/cardholder.js';
-import type { PaymentEntry } from './methods/method.js';
-import type { InlineCard } from './methods/card/inline-card.js';
-
-/** Rebilly's FramePay script (its stylesheet is the same URL ending in `.css`). */
-const DEFAULT_FRAMEPAY_URL = 'https://framepay.rebilly.com/framepay.js';
 
 /** Properties whose change is an `update()` of the purchase data or the connection: every option but `locale`. */
 const CONFIG_PROPERTIES = OPTION_KEYS.filter((name) => name !== 'locale');
@@ -136,16 +134,12 @@ export class RebillyInstrumentsElement extends LitElement {
     messages: { attribute: false },
     theme: { reflect: true, converter: themeAttribute },
     _method: { state: true },
-    _instrument: { state: true },
-    _depositAmount: { state: true },
-    _depositText: { state: true },
-    _depositShown: { state: true },
   };
 
   readonly #checkout: CheckoutController = new CheckoutController(this, {
     prepare: (): Promise<void> =>
       Promise.all([
-        this.#usesFramepay() ? undefined : this.#loadInlineCard(),
+        this.#card.prepare(),
         this.#checkout.config?.credential.kind === 'jwt' ? this.#loadCustomerViews() : undefined,
       ]).then(() => {}),
   });
@@ -156,17 +150,16 @@ export class RebillyInstrumentsElement extends LitElement {
     return import('./views/customer-views.js').then((views) => (this.#customerViews = views));
   }
   readonly #cardholder = new Cardholder(() => this.#edited());
-  readonly #hostedCard = new FramepayCard(this, (error) => this.#onHostedCardError(error));
-  /** `card-fields="inline"`: loaded on demand (its own chunk), so a FramePay page never downloads it. */
-  #inlineCard: InlineCard | undefined;
-  #inlineCardLoad: Promise<void> | undefined;
+  readonly #saved = new SavedChoice(() => this.requestUpdate());
+  readonly #deposit = new DepositAmount(() => this.requestUpdate());
+  readonly #card = new CardEntry(this, {
+    kind: () => (this.cardFields === 'inline' ? 'inline' : 'framepay'),
+    edited: () => this.#edited(),
+    onError: (error) => this.#onHostedCardError(error),
+  });
 
   private _method = 'payment-card';
   /** Selected saved instrument id, or NEW_CARD; '' = the customer's default. */
-  private _instrument = '';
-  private _depositAmount: number | undefined = undefined;
-  private _depositText = '';
-  private _depositShown = false;
   /** The data the form was last prepared for (prefill and deposit default happen once per data). */
   #preparedFor: CheckoutData | undefined;
   #fieldErrorsShown: readonly unknown[] | undefined;
@@ -308,14 +301,16 @@ export class RebillyInstrumentsElement extends LitElement {
       // 422 `invalidFields` of the last attempt, shown next to the fields they name.
       this.#fieldErrorsShown = fieldErrors;
       this.#cardholder.showServerErrors(fieldErrors);
-      this.#cardEntry()?.showServerErrors?.(fieldErrors);
+      this.#card.current?.showServerErrors?.(fieldErrors);
     }
   }
 
   protected override updated(): void {
     this.#syncBusy();
     this.#syncApprovalDialog();
-    this.#syncHostedCard();
+    const data = this.#checkout.data;
+    const newCard = data && data.paymentMethods.some((m) => m.method === 'payment-card') && this.#saved.selected(data) === NEW_CARD;
+    this.#card.sync(this.#checkout.config, newCard ? { websiteId: data.websiteId, locale: this.#locale } : undefined, this.framepayUrl);
     if (this.state === 'completed' && !this.#focusedResult) {
       this.#focusedResult = true;
       this.renderRoot.querySelector<HTMLElement>('[part~="result"]')?.focus();
@@ -341,72 +336,12 @@ export class RebillyInstrumentsElement extends LitElement {
 
   #approvalWasOpen = false;
 
-  #usesFramepay(): boolean {
-    return this.cardFields !== 'inline';
-  }
-
-  /** The way a new card is entered: FramePay's hosted fields, or the inline form once its chunk loaded. */
-  #cardEntry(): PaymentEntry | undefined {
-    return this.#usesFramepay() ? this.#hostedCard : this.#inlineCard;
-  }
-
-  /**
-   * `card-fields="inline"` loads its module on demand; the checkout waits for it before `ready` (see the
-   * controller's `prepare`), so the fields are there when `data-ready` fires.
-   */
-  #loadInlineCard(): Promise<void> {
-    return (this.#inlineCardLoad ??= import('./methods/card/inline-card.js').then(
-      ({ InlineCard }) => {
-        this.#inlineCard = new InlineCard(this, () => this.#edited());
-        this.requestUpdate();
-      },
-      (error: unknown) => {
-        this.#inlineCardLoad = undefined; // a retry loads it again
-        throw error;
-      },
-    ));
-  }
-
   /** The customer changed an input: a payment error shown for the last attempt no longer applies. */
   #edited(): void {
     if (this.#checkout.fieldErrors.length || (this.#checkout.paymentError && !this.#checkout.uncertain)) {
       this.#checkout.dismissPaymentError();
     }
     this.requestUpdate();
-  }
-
-  /**
-   * FramePay starts loading as soon as the config is known (beside the first API round), and the card field
-   * is mounted once the data offers a card and a new card pays.
-   */
-  #syncHostedCard(): void {
-    const config = this.#checkout.config;
-    const card = this.#hostedCard;
-    if (!this.#usesFramepay()) {
-      if (card.status !== 'idle') card.destroy();
-      // Switched to inline after the data loaded: its module loads now (a failure shows on the next load).
-      if (config) this.#loadInlineCard().catch(() => {});
-      return;
-    }
-    if (!config) return;
-    if (card.conflicts(config)) return;
-    const scriptUrl = this.framepayUrl || DEFAULT_FRAMEPAY_URL;
-    card.preload(scriptUrl);
-    const data = this.#checkout.data;
-    if (!data || !this.#offersCard(data) || this.#selectedInstrument(data) !== NEW_CARD) return;
-    card.show({
-      scriptUrl,
-      credential: config.credential,
-      organizationId: config.organizationId,
-      websiteId: data.websiteId,
-      apiMode: config.apiMode,
-      locale: this.#locale,
-      style: framepayStyle(this),
-    });
-  }
-
-  #offersCard(data: CheckoutData): boolean {
-    return data.paymentMethods.some((m) => m.method === 'payment-card');
   }
 
   /** FramePay could not be used: the rest of the element stays usable (saved cards). */
@@ -508,20 +443,19 @@ export class RebillyInstrumentsElement extends LitElement {
     const data = this.#checkout.data!;
     let amount: number | undefined;
     if (data.deposit) {
-      amount = this._depositAmount;
-      if (this.#customerViews!.depositAmountProblem(amount, data.deposit)) {
-        this._depositShown = true;
+      amount = this.#deposit.amount;
+      if (!this.#deposit.validate(this.#customerViews!, data.deposit)) {
         this.#announce(this.#t('formHasErrors'));
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLInputElement>('#field-amount')?.focus());
         return false;
       }
     }
-    const instrument = this.#selectedInstrument(data);
-    if (instrument !== NEW_CARD) {
-      void this.#checkout.pay({ kind: 'saved', paymentInstrumentId: instrument }, amount);
+    const saved = this.#saved.instruction(data);
+    if (saved) {
+      void this.#checkout.pay(saved, amount);
       return true;
     }
-    const entry = this.#cardEntry();
+    const entry = this.#card.current;
     if (!entry) return false;
     // Every problem shows at once; focus goes to the first, in the form's order.
     const firstHolderProblem = this.#cardholder.validate();
@@ -540,22 +474,14 @@ export class RebillyInstrumentsElement extends LitElement {
     return true;
   };
 
-  /** The saved instrument that pays, or NEW_CARD (the default instrument is preselected). */
-  #selectedInstrument(data: CheckoutData): string {
-    const ids = data.savedInstruments.map((i) => i.id);
-    if (this._instrument === NEW_CARD || ids.includes(this._instrument)) return this._instrument;
-    if (data.defaultInstrumentId && ids.includes(data.defaultInstrumentId)) return data.defaultInstrumentId;
-    return ids[0] ?? NEW_CARD;
-  }
-
   /** Once per loaded data: prefill the cardholder name and the deposit's default amount. */
   #prepare(data: CheckoutData): void {
     if (this.#preparedFor === data) return;
     this.#preparedFor = data;
     this.#cardholder.prefill(data.customerName);
     const card = data.paymentMethods.find((m) => m.method === 'payment-card');
-    if (this.#inlineCard) this.#inlineCard.acceptedBrands = Array.isArray(card?.['brands']) ? (card['brands'] as string[]) : [];
-    if (data.deposit && this._depositText === '') this._depositAmount = data.deposit.initial;
+    this.#card.setAcceptedBrands(Array.isArray(card?.['brands']) ? (card['brands'] as string[]) : []);
+    if (data.deposit) this.#deposit.prepare(data.deposit);
   }
 
   #liveMessage = '';
@@ -593,31 +519,11 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #renderApproval() {
-    const approval = this.#checkout.approval;
-    if (!approval || this.state !== 'approving') return nothing;
-    const t = this.#t;
-    const close = () => this.#checkout.abandonApproval();
-    return html`<dialog
-      part="approval"
-      aria-labelledby="approval-title"
-      @cancel=${(e: Event) => {
-        e.preventDefault();
-        close();
-      }}
-    >
-      <div class="approval-head">
-        <h2 id="approval-title">${t('approvalTitle')}</h2>
-        <button type="button" part="approval-close" @click=${close}>${t('approvalClose')}</button>
-      </div>
-      <iframe
-        part="approval-frame"
-        title=${t('approvalFrame')}
-        src=${approval.url}
-        sandbox="allow-forms allow-scripts allow-same-origin allow-popups"
-        referrerpolicy="no-referrer"
-        @load=${() => this.#checkout.approvalNavigated()}
-      ></iframe>
-    </dialog>`;
+    const checkout = this.#checkout;
+    return renderApprovalDialog(this.state === 'approving' ? checkout.approval : undefined, this.#t, {
+      close: () => checkout.abandonApproval(),
+      navigated: () => checkout.approvalNavigated(),
+    });
   }
 
   #renderPaymentError() {
@@ -652,8 +558,8 @@ export class RebillyInstrumentsElement extends LitElement {
     const locale = this.#locale;
     const busy = checkout.state === 'paying' || checkout.state === 'approving';
     const disabled = checkout.state === 'loading' || checkout.uncertain;
-    const instrument = this.#selectedInstrument(data);
-    const amount = data.deposit ? (this._depositAmount ?? 0) : data.amount;
+    const instrument = this.#saved.selected(data);
+    const amount = data.deposit ? (this.#deposit.amount ?? 0) : data.amount;
     const money = formatMoney(amount, data.currency, locale);
     const payLabel =
       data.mode === 'payout'
@@ -663,29 +569,8 @@ export class RebillyInstrumentsElement extends LitElement {
           : t('payButton', { amount: money });
     // Deposits and saved cards exist only in data the customer modes loaded, so their views are loaded too.
     const customer = this.#customerViews;
-    const leading = html`${data.deposit && customer
-      ? customer.renderDepositAmount(
-          data.deposit,
-          { amount: this._depositAmount, customText: this._depositText, showError: this._depositShown },
-          {
-            preset: (value) => {
-              this._depositAmount = value;
-              this._depositText = '';
-            },
-            custom: (text) => {
-              this._depositText = text;
-              const value = Number(text.replace(',', '.'));
-              this._depositAmount = text.trim() && Number.isFinite(value) ? value : undefined;
-            },
-            blur: () => (this._depositShown = this._depositText !== ''),
-          },
-          t,
-          locale,
-        )
-      : nothing}
-    ${data.savedInstruments.length && customer
-      ? customer.renderInstruments(data.savedInstruments, instrument, (id) => (this._instrument = id), t)
-      : nothing}`;
+    const leading = html`${data.deposit ? this.#deposit.render(customer, data.deposit, t, locale) : nothing}
+    ${this.#saved.render(customer, data, t) ?? nothing}`;
     return html`
       ${data.summary && !data.deposit ? renderSummary(data.summary, t, locale) : nothing}
       ${instrument === NEW_CARD
@@ -712,38 +597,13 @@ export class RebillyInstrumentsElement extends LitElement {
 
   /** The cardholder's fields and the card entry (a placeholder while the inline card's module loads). */
   #renderCardFields(busy: boolean) {
-    const entry = this.#cardEntry();
+    const entry = this.#card.current;
     const context = { t: this.#t, locale: this.#locale, busy };
     return html`${this.#cardholder.render(this.#t, busy)} ${entry ? entry.render(context) : renderSkeleton()}`;
   }
 
   #renderResult() {
-    const t = this.#t;
-    const result = this.#checkout.completed!;
-    const data = this.#checkout.data;
-    const locale = this.#locale;
-    switch (result.kind) {
-      case 'purchase': {
-        const txn = result.detail.transaction;
-        const amount =
-          typeof txn.amount === 'number' && txn.currency
-            ? formatMoney(txn.amount, txn.currency, locale)
-            : data
-              ? formatMoney(data.amount, data.currency, locale)
-              : '';
-        return renderApproved(t, t('approvedTitle'), t('approvedBody', { amount }), txn.id);
-      }
-      case 'setup':
-        return renderApproved(t, t('setupTitle'), t('setupBody'), result.detail.transaction.id);
-      case 'instrument':
-        return renderApproved(t, t('setupTitle'), t('setupBody'), undefined);
-      case 'payout': {
-        const request = result.detail.payoutRequest as { amount?: number; currency?: string; id?: string };
-        const amount =
-          typeof request.amount === 'number' && request.currency ? formatMoney(request.amount, request.currency, locale) : '';
-        return renderApproved(t, t('payoutTitle'), t('payoutBody', { amount }), request.id);
-      }
-    }
+    return renderResult(this.#checkout.completed!, this.#checkout.data, this.#t, this.#locale);
   }
 }
 

@@ -1,6 +1,7 @@
 import { html, nothing } from 'lit';
+import type { CheckoutData, CompletedResult } from '../checkout/checkout-controller.js';
 import type { ErrorDetail } from '../events.js';
-import type { Translate } from '../i18n/localize.js';
+import { formatMoney, type Translate } from '../i18n/localize.js';
 
 /**
  * The success view (approved, card saved, payout requested). It takes focus (tabindex=-1) so keyboard and
@@ -35,4 +36,30 @@ export function renderError(
       ? html`<div><button type="button" part="retry-button" @click=${options.retry}>${options.retryLabel ?? t('retryLoad')}</button></div>`
       : nothing}
   </div>`;
+}
+
+/** What finished: the paid amount (the transaction's, else the data's), a saved card, a payout request. */
+export function renderResult(result: CompletedResult, data: CheckoutData | undefined, t: Translate, locale: string) {
+  switch (result.kind) {
+    case 'purchase': {
+      const txn = result.detail.transaction;
+      const amount =
+        typeof txn.amount === 'number' && txn.currency
+          ? formatMoney(txn.amount, txn.currency, locale)
+          : data
+            ? formatMoney(data.amount, data.currency, locale)
+            : '';
+      return renderApproved(t, t('approvedTitle'), t('approvedBody', { amount }), txn.id);
+    }
+    case 'setup':
+      return renderApproved(t, t('setupTitle'), t('setupBody'), result.detail.transaction.id);
+    case 'instrument':
+      return renderApproved(t, t('setupTitle'), t('setupBody'), undefined);
+    case 'payout': {
+      const request = result.detail.payoutRequest as { amount?: number; currency?: string; id?: string };
+      const amount =
+        typeof request.amount === 'number' && request.currency ? formatMoney(request.amount, request.currency, locale) : '';
+      return renderApproved(t, t('payoutTitle'), t('payoutBody', { amount }), request.id);
+    }
+  }
 }
