@@ -150,4 +150,22 @@ describe('FramePay card fields', () => {
     light.remove();
     dark.remove();
   });
+
+  it('exactly once with FramePay: a re-send answered "token already used" locks the form; Pay again charges nothing', async () => {
+    const el = await ready(checkout({ money: { amount: 31, currency: 'USD' } }));
+    await fillHostedCard(el);
+    await sandbox.fault({ kind: 'resend', path: 'StorefrontPostPayment' });
+    const error = oneEvent(el, 'error');
+    payButton(el).click();
+    const { detail } = await error;
+    expect(detail.outcomeUnknown).to.equal(true);
+    expect(detail.message).to.match(/may have gone through/i);
+    await el.updateComplete;
+    expect(payButton(el).disabled).to.equal(true);
+    payButton(el).click();
+    expect(el.requestSubmit()).to.equal(false);
+    await aTimeout(300);
+    expect((await sandbox.approvedSales()).filter((t) => t.amount === 31)).to.have.length(1);
+    el.remove();
+  });
 });
