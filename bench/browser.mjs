@@ -166,7 +166,8 @@ export async function runBrowserBench({ latencyMs = 100, progress = () => {} } =
     await page.waitForFunction('window.bench?.ready === true', { timeout: 30_000 });
     return page;
   };
-  const base = (sb) => ({ apiUrl: sb.url, organizationId: ORG, websiteId: WEBSITE });
+  // FramePay (the default card fields) from the emulator's stand-in, served with the sandbox's latency.
+  const base = (sb) => ({ apiUrl: sb.url, framepayUrl: `${sb.url}/framepay/framepay.js`, organizationId: ORG, websiteId: WEBSITE });
   const results = { latencyMs, chrome: await browser.version() };
   const attempt = async (name, fn) => {
     progress(name);
@@ -178,6 +179,33 @@ export async function runBrowserBench({ latencyMs = 100, progress = () => {} } =
   };
 
   try {
+    // 0. Connect → FramePay's card field drawn, on a cold page (FramePay not loaded yet) and a cold sandbox:
+    // FramePay's script and the field's frame must load beside the first API round, not after it.
+    await attempt('cardField', async () => {
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const page = await openPage();
+        const sb = emulator.createSandbox({ latencyMs });
+        await clearLog(sb);
+        const r = await page.evaluate((c, t) => window.bench.connectCard('card', c, t), { ...base(sb), ...MODES[0].config }, Math.max(10000, latencyMs * 40));
+        const entries = (await getLog(sb)).filter((e) => e.startedAt <= r.wall);
+        const api = entries.filter((e) => e.operationId);
+        const apiPath = criticalPath(api.concat(entries.filter((e) => e.preflight && !e.path.includes('/framepay/'))));
+        runs.push({
+          kind: r.kind,
+          readyMs: r.readyMs,
+          cardMs: r.cardMs,
+          readyRounds: r.readyMs / latencyMs,
+          cardRounds: r.cardMs == null ? null : r.cardMs / latencyMs,
+          criticalPath: criticalPath(entries),
+          apiCriticalPath: apiPath.length,
+          framepayRequests: entries.filter((e) => e.path.includes('/framepay/')).length,
+        });
+        await page.close();
+      }
+      return { latencyMs, runs };
+    });
+
     // 1. Round trips from connect to data-ready, per mode: cold (new sandbox, so new URLs and no cached
     // preflight) and warm (a second element on the same page and sandbox: preflights cached).
     await attempt('roundTrips', async () => {
@@ -274,7 +302,9 @@ export async function runBrowserBench({ latencyMs = 100, progress = () => {} } =
       const page = await openPage();
       const cdp = await page.createCDPSession();
       const sb = emulator.createSandbox({ latencyMs: 0 });
-      const config = { ...base(sb), publishableKey: PK, items: CART };
+      // Inline card fields: the purchases type the card into the element, and the leak check is about the
+      // element (FramePay's frames are Rebilly's page-wide library, not measured here).
+      const config = { ...base(sb), cardFields: 'inline', publishableKey: PK, items: CART };
       const run = (fn, ...args) => page.evaluate(fn, ...args);
       await run((c) => window.bench.cycleNew(c, 10), config); // warm-up: JIT, shared client, caches
       await run((c) => window.bench.purchases(c, 2, { number: '4111111111111111', expiry: '12/30', cvv: '123' }), config);
@@ -335,6 +365,7 @@ export async function runBrowserBench({ latencyMs = 100, progress = () => {} } =
         if (variant === 'same cart') sameCartSandbox = sb;
         const configs = Array.from({ length: n }, (_, i) => ({
           ...base(sb),
+          cardFields: 'inline', // API requests only: no FramePay frames in the counts
           publishableKey: PK,
           items: variant.startsWith('same cart') ? CART : [{ planId: 'plan-starter', quantity: i + 1 }],
         }));

@@ -111,6 +111,25 @@ window.bench = {
     return { ...result, ms: result.t - t0, wall0, renders: renders.get(el) ?? 0 };
   },
 
+  /**
+   * Connects one element and times connect → data-ready and → FramePay's card field drawn (its frame
+   * group no longer busy), or a timeout.
+   */
+  async connectCard(id, config, timeoutMs) {
+    const el = make(config);
+    elements.set(id, el);
+    const wait = outcome(el, timeoutMs);
+    const t0 = performance.now();
+    const wall0 = Date.now();
+    stage.append(el);
+    const result = await wait;
+    const deadline = t0 + timeoutMs;
+    const drawn = () => el.shadowRoot?.querySelector('[part~="card-field"]')?.getAttribute('aria-busy') === 'false';
+    while (!drawn() && performance.now() < deadline) await sleep(5);
+    const t = performance.now();
+    return { ...result, readyMs: result.t - t0, cardMs: drawn() ? t - t0 : null, wall0, wall: Date.now() };
+  },
+
   remove(id) {
     elements.get(id)?.remove();
     elements.delete(id);

@@ -119,6 +119,24 @@ function report(r) {
   const b = r.browser;
   if (b) {
     const L = b.latencyMs;
+    if (b.cardField?.error) out.push(`\nCard field: failed: ${b.cardField.error}`);
+    else if (b.cardField) {
+      out.push(
+        table(
+          `Connect → FramePay's card field drawn, cold page and sandbox (stand-in served with ${L} ms latency, as the API)`,
+          ['run', 'data-ready: time/latency', 'card field: time/latency', 'API critical path', 'critical path (all requests)', 'FramePay requests'],
+          b.cardField.runs.map((run, i) => [
+            i + 1,
+            fixed(run.readyRounds),
+            run.cardRounds == null ? 'not drawn' : fixed(run.cardRounds),
+            run.apiCriticalPath,
+            `${run.criticalPath.length}: ${run.criticalPath.path.join(' → ')}`,
+            run.framepayRequests,
+          ]),
+          ['Target (issue 12): the FramePay load overlaps the API round, i.e. critical path ≤ API round + 1.'],
+        ),
+      );
+    }
     if (b.roundTrips?.error) out.push(`\nRound trips: failed: ${b.roundTrips.error}`);
     else if (b.roundTrips) {
       const cp = (c) => (c ? `${c.length} (${c.preflights} preflight${c.preflights === 1 ? '' : 's'})` : null);

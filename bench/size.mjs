@@ -225,7 +225,7 @@ export async function measureSize() {
 function readBudget() {
   const source = readFileSync(join(root, 'bench/size-budget.mjs'), 'utf8');
   const read = (name) => {
-    const m = source.match(new RegExp(`const ${name} = Number\\(process\\.env\\.\\w+ \\?\\? ([\\d\\s*]+)\\)`));
+    const m = source.match(new RegExp(`const ${name} = Number\\(process\\.env\\.\\w+ \\?\\? ([\\d\\s*.]+)\\)`));
     // eslint-disable-next-line no-new-func
     return m ? Function(`return ${m[1]}`)() : undefined;
   };

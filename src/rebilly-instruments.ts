@@ -309,8 +309,8 @@ export class RebillyInstrumentsElement extends LitElement {
     this.#syncBusy();
     this.#syncApprovalDialog();
     const data = this.#checkout.data;
-    const newCard = data && data.paymentMethods.some((m) => m.method === 'payment-card') && this.#saved.selected(data) === NEW_CARD;
-    this.#card.sync(this.#checkout.config, newCard ? { websiteId: data.websiteId, locale: this.#locale } : undefined, this.framepayUrl);
+    const newCard = !!data && data.paymentMethods.some((m) => m.method === 'payment-card') && this.#saved.selected(data) === NEW_CARD;
+    this.#card.sync(this.#checkout.config, newCard, { websiteId: data?.websiteId, locale: this.#locale }, this.framepayUrl);
     if (this.state === 'completed' && !this.#focusedResult) {
       this.#focusedResult = true;
       this.renderRoot.querySelector<HTMLElement>('[part~="result"]')?.focus();

@@ -125,8 +125,9 @@ export async function hostedCardReady(el: Element, timeout = 10_000): Promise<vo
 }
 
 /**
- * Fills the card as a keyboard user does: the name (and email) in the element, then Tab into FramePay's
- * frame and type the number, expiry and CVC there (the test page cannot reach into the cross-origin frame).
+ * Fills a complete card as a keyboard user does: the name (and email) in the element, then Tab into
+ * FramePay's frame and type the number, expiry and CVC there (the test page cannot reach into the
+ * cross-origin frame).
  */
 export async function fillHostedCard(el: RebillyInstrumentsElement, values: CardValues = {}): Promise<void> {
   await hostedCardReady(el);
@@ -134,12 +135,20 @@ export async function fillHostedCard(el: RebillyInstrumentsElement, values: Card
   if (root.getElementById('field-email')) type(field(el, /email/i), values.email ?? 'ada@example.com');
   const name = field(el, /name on card/i);
   type(name, values.name ?? 'Ada Lovelace');
-  name.focus();
-  await sendKeys({ press: 'Tab' });
+  // Tab from the name into the frame (a frame drawn a moment ago may not take focus yet: try again).
+  const frame = hostedCardContainer(el)!.querySelector('iframe')!;
+  await until(async () => {
+    name.focus();
+    await sendKeys({ press: 'Tab' });
+    await new Promise((r) => setTimeout(r, 50));
+    return el.ownerDocument.activeElement === frame;
+  }, 3000, 'focus in the card frame');
   await sendKeys({ type: values.number ?? SEED.cards.approved });
   await sendKeys({ press: 'Tab' });
   await sendKeys({ type: values.expiry ?? `12${nextYear2}` });
   await sendKeys({ press: 'Tab' });
   await sendKeys({ type: values.cvv ?? '123' });
+  // Wait until FramePay says the card is complete (its container's class), as paying needs.
+  await until(() => hostedCardContainer(el)!.classList.contains('rebilly-framepay-valid'), 3000, 'a complete card');
   await el.updateComplete;
 }

@@ -62,10 +62,11 @@ export class CardEntry {
   }
 
   /**
-   * After each render: FramePay starts loading as soon as the config is known (beside the first API round),
-   * and the card field is mounted once the data offers a card and a new card pays (`show`).
+   * After each render: as soon as the config is known, FramePay loads and the card field is mounted (unseen
+   * until the form shows it), beside the first API round rather than after it; `needed` says whether the
+   * customer needs it now (the data offers a card and a new card pays).
    */
-  sync(config: Config | undefined, show: { websiteId?: string | undefined; locale: string } | undefined, framepayUrl: string | undefined): void {
+  sync(config: Config | undefined, needed: boolean, context: { websiteId?: string | undefined; locale: string }, framepayUrl: string | undefined): void {
     const hosted = this.hosted;
     if (this.kind === 'inline') {
       if (hosted.status !== 'idle') hosted.destroy();
@@ -74,17 +75,15 @@ export class CardEntry {
       return;
     }
     if (!config || hosted.conflicts(config)) return;
-    const scriptUrl = framepayUrl || DEFAULT_FRAMEPAY_URL;
-    hosted.preload(scriptUrl);
-    if (!show) return;
     hosted.show({
-      scriptUrl,
+      scriptUrl: framepayUrl || DEFAULT_FRAMEPAY_URL,
       credential: config.credential,
       organizationId: config.organizationId,
-      websiteId: show.websiteId,
+      websiteId: config.websiteId ?? context.websiteId,
       apiMode: config.apiMode,
-      locale: show.locale,
+      locale: context.locale,
       style: framepayStyle(this.#host),
     });
+    hosted.needed = needed;
   }
 }

@@ -49,6 +49,10 @@ export class FramepayCard implements PaymentEntry {
   failure: unknown;
   /** The customer tried to pay: an incomplete card says so. */
   #shown = false;
+  /** The customer needs the field now (the data offers a card and a new card pays); else it loads unseen. */
+  #needed = false;
+  /** The failure of the last attempt, until it was reported. */
+  #unreported: unknown;
   /** The config a FramePay conflict was reported for (reported once per config). */
   #conflictFor: Config | undefined;
 
@@ -58,6 +62,8 @@ export class FramepayCard implements PaymentEntry {
   #framepay: Framepay | undefined;
   #mounting: Promise<void> | undefined;
   #options: FramepayCardOptions | undefined;
+  /** Counts mount attempts: a stale one (detached, started again) mounts nothing. */
+  #attempt = 0;
 
   readonly #onError: (error: unknown) => void;
 
@@ -67,17 +73,22 @@ export class FramepayCard implements PaymentEntry {
     host.addController(this);
   }
 
+  /** Re-attached (a move in the DOM reloads iframes anyway): mount the field again. */
   hostConnected(): void {
-    if (this.#container && !this.#container.isConnected) this.#host.append(this.#container);
+    if (this.#options && this.status === 'idle') this.#start(this.#options, false);
   }
 
-  hostDisconnected(): void {}
-
-  /** Starts loading the script (page-wide, once): called as soon as the config is known, beside the API round. */
-  preload(scriptUrl: string): void {
-    loadFramepay(scriptUrl).catch(() => {
-      // Reported by show(), which waits for the same load.
-    });
+  /**
+   * Detached: FramePay's element is destroyed, so nothing of this element stays referenced by the page's
+   * FramePay (elements created and removed by a page would otherwise pile up there).
+   */
+  hostDisconnected(): void {
+    this.#attempt++;
+    this.#element?.destroy();
+    this.#element = undefined;
+    this.#mounting = undefined;
+    if (this.status !== 'failed') this.status = 'idle';
+    this.complete = false;
   }
 
   /**
@@ -93,6 +104,20 @@ export class FramepayCard implements PaymentEntry {
     else this.#start(options, false);
   }
 
+  /**
+   * Whether the customer needs the field now. The field is mounted as soon as the config is known (so its
+   * frames load beside the first API round), but a failure is reported only once it is needed: a customer
+   * paying with a saved card never hears of it.
+   */
+  set needed(needed: boolean) {
+    this.#needed = needed;
+    if (needed && this.#unreported !== undefined) {
+      const error = this.#unreported;
+      this.#unreported = undefined;
+      this.#onError(error);
+    }
+  }
+
   /** Tries a failed load and mount again (the retry button). */
   retry(): void {
     if (this.status === 'failed' && this.#options) this.#start(this.#options, true);
@@ -102,7 +127,7 @@ export class FramepayCard implements PaymentEntry {
     this.status = 'loading';
     this.failure = undefined;
     this.#host.requestUpdate();
-    const mounting = this.#mount(options, again);
+    const mounting = this.#mount(options, again, ++this.#attempt);
     this.#mounting = mounting;
     mounting.then(
       () => {
@@ -117,13 +142,14 @@ export class FramepayCard implements PaymentEntry {
         if (this.#mounting !== mounting) return;
         this.status = 'failed';
         this.failure = error;
+        this.#unreported = error;
         this.#host.requestUpdate();
-        this.#onError(error);
+        this.needed = this.#needed; // reports it now if the customer needs the field
       },
     );
   }
 
-  async #mount(options: FramepayCardOptions, again: boolean): Promise<void> {
+  async #mount(options: FramepayCardOptions, again: boolean, attempt: number): Promise<void> {
     const framepay = await loadFramepay(options.scriptUrl, again);
     await useFramepay(framepay, {
       credential: options.credential,
@@ -134,6 +160,8 @@ export class FramepayCard implements PaymentEntry {
       style: options.style,
     });
     this.#framepay = framepay;
+    // Detached (or started again) meanwhile: this attempt mounts nothing.
+    if (attempt !== this.#attempt) return;
     const container = (this.#container ??= document.createElement('div'));
     container.slot = CARD_SLOT;
     if (!container.isConnected) this.#host.append(container);
@@ -168,7 +196,7 @@ export class FramepayCard implements PaymentEntry {
    * soon as the config is, so it is reported at once (once per config), not after the data loaded.
    */
   conflicts(config: Config): boolean {
-    if (!framepayTakenByOther(config.credential.value, config.organizationId)) {
+    if (!framepayTakenByOther(config.credential, config.organizationId)) {
       this.#conflictFor = undefined;
       return false;
     }
@@ -209,6 +237,7 @@ export class FramepayCard implements PaymentEntry {
 
   /** Removes the field (the element is gone, or paying no longer uses a new card). */
   destroy(): void {
+    this.#attempt++;
     this.#element?.destroy();
     this.#element = undefined;
     this.#container?.remove();

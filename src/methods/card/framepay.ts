@@ -39,7 +39,7 @@ interface PageState {
   loads: Map<string, Promise<Framepay>>;
   /** Script URLs whose load failed (kept failed until a retry). */
   failed: Set<string>;
-  owner?: { credential: string; organizationId: string };
+  owner?: { kind: 'publishable' | 'jwt'; credential: string; organizationId: string };
   /** Settles when FramePay said `ready` (or `error`) after initializing; its `ready` is not replayed. */
   ready?: Promise<void>;
 }
@@ -108,10 +108,20 @@ export function loadFramepay(scriptUrl: string, again = false): Promise<Framepay
   return load;
 }
 
-/** True when the page's FramePay was initialized with another credential or organization than these. */
-export function framepayTakenByOther(credential: string, organizationId: string | undefined): boolean {
+/**
+ * True when the page's FramePay was initialized for another organization, or with a credential these
+ * tokens must not be made with: another publishable key, or another customer's JWT. A customer-JWT element
+ * shares a FramePay initialized with its organization's publishable key (such tokens belong to no customer).
+ */
+export function framepayTakenByOther(
+  credential: { kind: 'publishable' | 'jwt'; value: string },
+  organizationId: string | undefined,
+): boolean {
   const owner = pageState().owner;
-  return !!owner && (owner.credential !== credential || owner.organizationId !== (organizationId ?? ''));
+  if (!owner) return false;
+  if (owner.organizationId !== (organizationId ?? '')) return true;
+  if (owner.kind === 'publishable' && credential.kind === 'jwt') return false;
+  return owner.kind !== credential.kind || owner.credential !== credential.value;
 }
 
 /** A second element wants FramePay with another key or organization: FramePay is one per page. */
@@ -129,7 +139,7 @@ export function useFramepay(
 ): Promise<void> {
   const state = pageState();
   const { credential, organizationId, apiMode, ...rest } = settings;
-  const owner = { credential: credential.value, organizationId: organizationId ?? '' };
+  const owner = { kind: credential.kind, credential: credential.value, organizationId: organizationId ?? '' };
   if (!framepay.initialized) {
     state.ready = new Promise<void>((resolve, reject) => {
       const done = (error?: unknown) => {
@@ -152,7 +162,7 @@ export function useFramepay(
     state.owner = owner;
     return state.ready;
   }
-  if (framepayTakenByOther(credential.value, organizationId)) {
+  if (framepayTakenByOther(credential, organizationId)) {
     throw new FramepayConflict('FramePay is one per page and was initialized with another key or organization');
   }
   framepay.update(rest);
