@@ -437,7 +437,10 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
       res.end(html);
     };
     if (!txn) return html(404, notFoundPage(`Transaction ${transactionId} not found`));
-    if (method === 'GET' || method === 'HEAD') return html(200, approvalPage(txn, action));
+    // Skrill's approval page refuses to be framed, as most offsite providers' do.
+    const offsite = txn.paymentInstrument?.method && txn.paymentInstrument.method !== 'payment-card' ? txn.paymentInstrument.method : null;
+    const framing = offsite === 'Skrill' ? { 'X-Frame-Options': 'DENY', 'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'" } : {};
+    if (method === 'GET' || method === 'HEAD') return html(200, approvalPage(txn, action, offsite), framing);
     if (method !== 'POST') return html(405, notFoundPage('Use GET or POST'), { Allow: 'GET, POST' });
     const form = new URLSearchParams(raw.toString('utf8'));
     const result = form.get('result');

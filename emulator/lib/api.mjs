@@ -1,4 +1,5 @@
 // The Storefront operations the emulator serves: one handler per operationId, stateful, per the contract.
+import { ALTERNATIVE_METHODS } from './alternative-methods.mjs';
 import { randomBytes } from 'node:crypto';
 import * as S from './schemas.mjs';
 import { ApiError, invalid, notFound, forbidden, conflict } from './problems.mjs';
@@ -293,7 +294,7 @@ function useInstruction(ctx, checked, customerId) {
 
 /** @param {Ctx} ctx @param {Resource} token @param {string} customerId */
 function createInstrumentFromToken(ctx, token, customerId) {
-  const card = token.paymentInstrument;
+  const card = token.paymentInstrument ?? {}; // an offsite (alternative) token has none
   const id = newId('inst');
   const instrument = {
     id,
@@ -387,7 +388,7 @@ async function runGateway(ctx, txn, outcome) {
     await sleep(ctx.sandbox.config.slowGatewayMs);
     outcome = 'approved';
   }
-  if (outcome === 'three-d-secure') {
+  if (outcome === 'three-d-secure' || outcome === 'offsite') {
     txn.status = 'waiting-approval';
     txn.result = 'unknown';
     txn.approvalUrl = `${ctx.base}/approval/${txn.id}`;
@@ -415,7 +416,7 @@ function createTransaction(ctx, { customerId, type = 'sale', amountCents, curren
     orderIds,
     planIds,
     paymentInstrumentId: instrument?.id ?? null,
-    method: 'payment-card',
+    method: instrument?.method ?? 'payment-card',
     time: now(),
   });
   txn.websiteId = websiteId;
@@ -431,7 +432,29 @@ const transactionLocation = (ctx, txn) => ({ Location: `${ctx.apiBase}/storefron
 
 // ---------- handlers ----------
 
-const PAYMENT_CARD_METHOD = { method: 'payment-card', feature: null, brands: ['Visa', 'MasterCard', 'American Express', 'Discover'], filters: [] };
+const CARD_BRANDS = ['Visa', 'MasterCard', 'American Express', 'Discover'];
+const PAYMENT_CARD_METHOD = { method: 'payment-card', feature: null, brands: CARD_BRANDS, filters: [] };
+
+/**
+ * What the seeded website offers, in `ready-to-pay`'s shapes: cards; Google Pay and Apple Pay (cards with a
+ * `feature`); a PayPal billing agreement; ACH; offsite methods (Skrill's approval page refuses to be framed);
+ * and Klarna, whose token no browser element can fill (it must be left out, never shown broken).
+ */
+const READY_TO_PAY_METHODS = [
+  PAYMENT_CARD_METHOD,
+  { method: 'payment-card', feature: { name: 'Google Pay', merchantName: 'Demo Store', merchantOrigin: 'demo-store.example', country: 'US' }, brands: CARD_BRANDS, filters: [] },
+  { method: 'payment-card', feature: { name: 'Apple Pay', displayName: 'Demo Store', country: 'US' }, brands: CARD_BRANDS, filters: [] },
+  {
+    method: 'paypal',
+    feature: { name: 'PayPal billing agreement', paypalMerchantId: 'EMULATORMERCHANT', paypalClientId: 'emulator-paypal-client', billingAgreementToken: 'BA-EMULATOR-1', expirationTime: '2099-01-01T00:00:00Z' },
+    filters: [],
+  },
+  { method: 'ach', feature: null, filters: [] },
+  { method: 'Alipay', feature: null, filters: [] },
+  { method: 'Skrill', feature: null, filters: [] },
+  { method: 'iDEAL', feature: null, filters: [] },
+  { method: 'Klarna', feature: null, filters: [] },
+];
 
 /** @param {Ctx} ctx */
 function readyToPay(ctx) {
@@ -439,10 +462,7 @@ function readyToPay(ctx) {
   const data = parse(ctx, body && typeof body === 'object' && 'items' in body ? S.ReadyToPayItems : S.ReadyToPayAmount);
   requireWebsite(ctx, data.websiteId);
   if (data.items) priceCart(ctx, data.items);
-  return {
-    status: 200,
-    body: [PAYMENT_CARD_METHOD, { method: 'paypal', feature: null, filters: [] }],
-  };
+  return { status: 200, body: READY_TO_PAY_METHODS };
 }
 
 /** @param {Ctx} ctx */
@@ -656,7 +676,7 @@ async function payment(ctx) {
       settleTransaction(ctx.state, attempt, 'declined');
       return { status: 201, body: view(attempt), headers: transactionLocation(ctx, attempt) };
     }
-    original.paymentInstrument = { method: 'payment-card', paymentInstrumentId: instrument.id };
+    original.paymentInstrument = { method: instrument.method ?? 'payment-card', paymentInstrumentId: instrument.id };
     if (data.redirectUrl !== undefined) original.redirectUrl = data.redirectUrl;
     original.billingAddress = original.billingAddress ?? instrument.billingAddress ?? null;
     await runGateway(ctx, original, outcome);
@@ -707,6 +727,7 @@ async function payment(ctx) {
 function postToken(ctx) {
   const method = /** @type {any} */ (ctx.body)?.method;
   if (method === 'paypal' || method === 'digital-wallet' || method === 'ach' || method === 'echeck') return postOtherToken(ctx, method);
+  if (ALTERNATIVE_METHODS.has(method)) return postAlternativeToken(ctx);
   const data = parse(ctx, S.PaymentCardToken);
   const card = data.paymentInstrument;
   if (!luhnValid(card.pan)) throw invalid('paymentInstrument.pan', 'Card number is invalid');
@@ -772,6 +793,33 @@ function postOtherToken(ctx, method) {
     Object.assign(token, { paymentInstrument: { ...instrument, last4: accountNumber.slice(-4) }, billingAddress: data.billingAddress, riskMetadata: data.riskMetadata ?? null });
   }
   token._links = [{ rel: 'self', href: `/tokens/${id}` }];
+  ctx.state.tokens[id] = token;
+  return { status: 201, body: view(token) };
+}
+
+/**
+ * `AlternativePaymentToken` (`{method, billingAddress}`): an offsite method, paid by approving it on the
+ * provider's page (the emulator's approval page; Skrill's refuses to be framed).
+ * @param {Ctx} ctx
+ */
+function postAlternativeToken(ctx) {
+  const data = parse(ctx, S.AlternativePaymentToken);
+  const id = newId('tok');
+  const time = now();
+  const token = {
+    id,
+    method: data.method,
+    billingAddress: data.billingAddress,
+    isUsed: false,
+    riskMetadata: data.riskMetadata ?? null,
+    createdTime: time,
+    updatedTime: time,
+    usageTime: null,
+    expirationTime: new Date(Date.now() + 30 * 60_000).toISOString(),
+    _outcome: 'offsite',
+    _fingerprint: `fp-${id}`,
+    _links: [{ rel: 'self', href: `/tokens/${id}` }],
+  };
   ctx.state.tokens[id] = token;
   return { status: 201, body: view(token) };
 }

@@ -36,8 +36,9 @@ button.approve{background:#0a6;border-color:#0a6;color:#fff}
 /**
  * @param {Record<string, any>} txn
  * @param {string} action form action (this page's URL)
+ * @param {string | null} [offsite] the offsite method paying (its provider's page), or null for 3-D Secure
  */
-export function approvalPage(txn, action) {
+export function approvalPage(txn, action, offsite = null) {
   const amount = new Intl.NumberFormat('en-US', { style: 'currency', currency: txn.currency }).format(txn.amount);
   if (txn.status !== 'waiting-approval') {
     return page(
@@ -46,9 +47,10 @@ export function approvalPage(txn, action) {
 <form method="post" action="${esc(action)}"><input type="hidden" name="result" value="${esc(txn.result)}"><button type="submit">Continue</button></form>`,
     );
   }
+  const title = offsite ? `Pay with ${offsite}` : '3-D Secure verification';
   return page(
-    '3-D Secure verification',
-    `<h1>3-D Secure verification (emulator)</h1>
+    title,
+    `<h1>${esc(title)} (emulator)</h1>
 <p>Confirm the payment of</p>
 <p class="amount">${esc(amount)}</p>
 <p>Transaction <code>${esc(txn.id)}</code></p>

@@ -192,7 +192,14 @@ export const BankAccountToken = z.object({
   ...TokenExtras,
 });
 
-/** The token kinds `POST /tokens` accepts, by `method`. */
+/** AlternativePaymentToken: an offsite method and the billing address it needs (first and last name). */
+export const AlternativePaymentToken = z.object({
+  method: z.string().min(1),
+  billingAddress: ContactObject.refine((a) => !!a.firstName && !!a.lastName, { message: 'firstName and lastName are required' }),
+  ...TokenExtras,
+});
+
+/** The token kinds `POST /tokens` accepts, by `method` (and every `AlternativePaymentToken` method). */
 export const TOKEN_METHODS = ['payment-card', 'paypal', 'digital-wallet', 'ach', 'echeck'];
 
 export const PostPaymentInstrument = z.object({

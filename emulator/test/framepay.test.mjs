@@ -155,7 +155,8 @@ test('POST /tokens: malformed tokens of each kind → 422 on the field', async (
     [{ method: 'ach', paymentInstrument: { accountNumberType: 'BBAN', accountNumber: '12ab', routingNumber: '011000015', accountType: 'checking' }, billingAddress: NAME }, ['paymentInstrument.accountNumber']],
     [{ method: 'ach', paymentInstrument: { accountNumberType: 'BBAN', accountNumber: '1234', routingNumber: '011000015', accountType: 'checking' } }, ['billingAddress']],
     [{ method: 'echeck', paymentInstrument: { accountNumberType: 'XBAN', accountNumber: '1' }, billingAddress: NAME }, ['paymentInstrument.accountNumberType']],
-    [{ method: 'cash', billingAddress: NAME }, ['method', 'paymentInstrument']],
+    [{ method: 'no-such-method', billingAddress: NAME }, ['method', 'paymentInstrument']],
+    [{ method: 'Alipay', billingAddress: { emails: [] } }, ['billingAddress']],
   ];
   for (const [body, fields] of cases) {
     const r = await postToken(sb.url, body);

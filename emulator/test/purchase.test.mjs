@@ -20,7 +20,20 @@ test('ready-to-pay answers with an array of methods (items and amount forms)', a
   const r = await sb.post(sb.org('/storefront/ready-to-pay'), { websiteId: 'demo-website', items: CART, riskMetadata: RISK });
   assert.equal(r.status, 200);
   assert.ok(Array.isArray(r.body));
-  assert.deepEqual(r.body.map((/** @type {any} */ m) => m.method), ['payment-card', 'paypal']);
+  assert.deepEqual(
+    r.body.map((/** @type {any} */ m) => [m.method, m.feature?.name ?? null]),
+    [
+      ['payment-card', null],
+      ['payment-card', 'Google Pay'],
+      ['payment-card', 'Apple Pay'],
+      ['paypal', 'PayPal billing agreement'],
+      ['ach', null],
+      ['Alipay', null],
+      ['Skrill', null],
+      ['iDEAL', null],
+      ['Klarna', null],
+    ],
+  );
   assert.deepEqual(r.body[0].brands, ['Visa', 'MasterCard', 'American Express', 'Discover']);
   assert.equal(r.headers.get('x-ratelimit-limit'), '3000');
   const amount = await sb.post(sb.org('/storefront/ready-to-pay'), { websiteId: 'demo-website', amount: 10, currency: 'USD', riskMetadata: RISK });
@@ -224,4 +237,26 @@ test('payment with websiteId + amount + currency and the publishable key returns
   assert.equal(both.status, 422);
   const none = await sb.post('/storefront/payment', { websiteId: 'demo-website', amount: 50, currency: 'USD' });
   assert.equal(none.status, 422);
+});
+
+test('offsite methods: an AlternativePaymentToken pays into waiting-approval; Skrill\'s approval page refuses framing', async () => {
+  const sb = await newSandbox(emulator.url);
+  const billingAddress = { firstName: 'Ada', lastName: 'Lovelace' };
+  for (const method of ['Alipay', 'Skrill']) {
+    const token = await sb.post(sb.org('/tokens'), { method, billingAddress });
+    assert.equal(token.status, 201);
+    assert.equal(token.body.method, method);
+    const payment = await sb.post(sb.org('/storefront/payment'), { websiteId: 'demo-website', amount: 12, currency: 'USD', token: token.body.id });
+    assert.equal(payment.status, 201);
+    assert.equal(payment.body.status, 'waiting-approval');
+    const page = await fetch(payment.body.approvalUrl);
+    assert.equal(page.status, 200);
+    assert.match(await page.text(), new RegExp(`Pay with ${method}`));
+    if (method === 'Skrill') {
+      assert.equal(page.headers.get('x-frame-options'), 'DENY');
+      assert.match(page.headers.get('content-security-policy') ?? '', /frame-ancestors 'none'/);
+    } else {
+      assert.equal(page.headers.get('x-frame-options'), null);
+    }
+  }
 });
