@@ -114,6 +114,8 @@ export interface OrderSummary {
 export interface PaymentMethodInfo {
   /** Rebilly method name, e.g. `payment-card`, `paypal`. */
   method: string;
+  /** In `data-ready`: whether the element offers this method (false: it cannot collect it, so it is left out). */
+  offered?: boolean;
   /** Anything else ready-to-pay said about the method (brands, feature, filters …). */
   [member: string]: unknown;
 }

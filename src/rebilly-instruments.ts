@@ -9,15 +9,13 @@ import {
   type MissingOption,
   type RawOptions,
 } from './config/index.js';
-import type { ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEventMap } from './events.js';
+import type { BillingAddress, ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEventMap } from './events.js';
 import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
-import { SUPPORTED_METHODS } from './checkout/load.js';
 import { ensureLanguage, formatMoney, isRtl, localize, resolveLocale, type Translate } from './i18n/localize.js';
 import type { MessageKey, MessageOverrides } from './i18n/messages.js';
 import { styles } from './styles/rebilly-instruments.styles.js';
 import { renderSkeleton } from './views/skeleton.js';
 import { renderSummary } from './views/summary.js';
-import { renderMethods } from './views/methods.js';
 import { renderPaymentForm } from './views/card-form.js';
 import { renderError, renderResult } from './views/result.js';
 import { renderApprovalDialog } from './views/approval.js';
@@ -28,6 +26,9 @@ import type { ErrorMessageContext } from './checkout/checkout-controller.js';
 import { FramepayConflict } from './methods/card/framepay.js';
 import { CardEntry } from './methods/card/card-entry.js';
 import { Cardholder } from './methods/cardholder.js';
+import { MethodChoice } from './methods/method-choice.js';
+import { offerOf } from './methods/registry.js';
+import type { FramepayToken } from './methods/card/framepay.js';
 
 /** Properties whose change is an `update()` of the purchase data or the connection: every option but `locale`. */
 const CONFIG_PROPERTIES = OPTION_KEYS.filter((name) => name !== 'locale');
@@ -73,6 +74,7 @@ const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null
  * @csspart instrument - One saved instrument (or "New card").
  * @csspart deposit-amounts - The deposit amount chooser.
  * @csspart deposit-preset - One preset deposit amount.
+ * @csspart wallets - The express wallet buttons (FramePay's Google Pay, Apple Pay and PayPal, slotted in).
  * @csspart methods - The payment-method chooser.
  * @csspart method - One payment method.
  * @csspart card-form - The card form.
@@ -133,10 +135,11 @@ export class RebillyInstrumentsElement extends LitElement {
     framepayUrl: { attribute: 'framepay-url' },
     messages: { attribute: false },
     theme: { reflect: true, converter: themeAttribute },
-    _method: { state: true },
   };
 
   readonly #checkout: CheckoutController = new CheckoutController(this, {
+    collectable: (method) => offerOf(method) !== undefined,
+    prepareFor: (data) => this.#methods.prepare(data),
     prepare: (): Promise<void> =>
       Promise.all([
         this.#card.prepare(),
@@ -157,8 +160,11 @@ export class RebillyInstrumentsElement extends LitElement {
     edited: () => this.#edited(),
     onError: (error) => this.#onHostedCardError(error),
   });
+  readonly #methods = new MethodChoice(this, this.#card, {
+    onError: (error) => this.#onHostedCardError(error),
+    onWalletToken: (token) => this.#payWithWallet(token),
+  });
 
-  private _method = 'payment-card';
   /** Selected saved instrument id, or NEW_CARD; '' = the customer's default. */
   /** The data the form was last prepared for (prefill and deposit default happen once per data). */
   #preparedFor: CheckoutData | undefined;
@@ -301,7 +307,7 @@ export class RebillyInstrumentsElement extends LitElement {
       // 422 `invalidFields` of the last attempt, shown next to the fields they name.
       this.#fieldErrorsShown = fieldErrors;
       this.#cardholder.showServerErrors(fieldErrors);
-      this.#card.current?.showServerErrors?.(fieldErrors);
+      if (this.#checkout.data) this.#methods.entry(this.#checkout.data, this.#t)?.showServerErrors?.(fieldErrors);
     }
   }
 
@@ -309,8 +315,11 @@ export class RebillyInstrumentsElement extends LitElement {
     this.#syncBusy();
     this.#syncApprovalDialog();
     const data = this.#checkout.data;
-    const newCard = !!data && data.paymentMethods.some((m) => m.method === 'payment-card') && this.#saved.selected(data) === NEW_CARD;
-    this.#card.sync(this.#checkout.config, newCard, { websiteId: data?.websiteId, locale: this.#locale }, this.framepayUrl);
+    const config = this.#checkout.config;
+    const newCard = !!data && this.#saved.selected(data) === NEW_CARD && this.#methods.entry(data, this.#t) === this.#card.current;
+    const context = { websiteId: data?.websiteId, locale: this.#locale };
+    this.#card.sync(config, newCard, context, this.framepayUrl);
+    this.#methods.sync(config, data, config ? this.#card.settings(config, context, this.framepayUrl) : undefined, this.#t);
     if (this.state === 'completed' && !this.#focusedResult) {
       this.#focusedResult = true;
       this.renderRoot.querySelector<HTMLElement>('[part~="result"]')?.focus();
@@ -455,7 +464,7 @@ export class RebillyInstrumentsElement extends LitElement {
       void this.#checkout.pay(saved, amount);
       return true;
     }
-    const entry = this.#card.current;
+    const entry = this.#methods.entry(data, this.#t);
     if (!entry) return false;
     // Every problem shows at once; focus goes to the first, in the form's order.
     const firstHolderProblem = this.#cardholder.validate();
@@ -470,9 +479,24 @@ export class RebillyInstrumentsElement extends LitElement {
     }
     const billingAddress = this.#cardholder.billingAddress();
     const config = this.#checkout.config!;
-    void this.#checkout.pay({ kind: 'collect', method: entry.method, collect: () => entry.collect(billingAddress, config) }, amount);
+    void this.#checkout.pay(
+      { kind: 'collect', method: entry.method, collect: () => entry.collect(billingAddress, config), approval: entry.approval ?? 'frame' },
+      amount,
+    );
     return true;
   };
+
+  /** A wallet's sheet approved: its token pays (exactly once, like the pay button; ignored while paying). */
+  #payWithWallet(token: FramepayToken): void {
+    const data = this.#checkout.data;
+    if (this.state !== 'ready' || !data) return;
+    const amount = data.deposit ? this.#deposit.amount : undefined;
+    const billingAddress = token.billingAddress as BillingAddress | undefined;
+    void this.#checkout.pay(
+      { kind: 'collect', method: token.method ?? 'digital-wallet', collect: async () => ({ token: token.id, ...(billingAddress ? { billingAddress } : {}) }) },
+      amount,
+    );
+  }
 
   /** Once per loaded data: prefill the cardholder name and the deposit's default amount. */
   #prepare(data: CheckoutData): void {
@@ -520,10 +544,13 @@ export class RebillyInstrumentsElement extends LitElement {
 
   #renderApproval() {
     const checkout = this.#checkout;
-    return renderApprovalDialog(this.state === 'approving' ? checkout.approval : undefined, this.#t, {
-      close: () => checkout.abandonApproval(),
-      navigated: () => checkout.approvalNavigated(),
-    });
+    const data = checkout.data;
+    return renderApprovalDialog(
+      this.state === 'approving' ? checkout.approval : undefined,
+      this.#t,
+      { close: () => checkout.abandonApproval(), navigated: () => checkout.approvalNavigated() },
+      data ? this.#methods.name(data, this.#t) : '',
+    );
   }
 
   #renderPaymentError() {
@@ -573,21 +600,14 @@ export class RebillyInstrumentsElement extends LitElement {
     ${this.#saved.render(customer, data, t) ?? nothing}`;
     return html`
       ${data.summary && !data.deposit ? renderSummary(data.summary, t, locale) : nothing}
-      ${instrument === NEW_CARD
-        ? renderMethods(
-            data.paymentMethods.filter((m) => SUPPORTED_METHODS.has(m.method)),
-            this._method,
-            (m) => (this._method = m),
-            t,
-          )
-        : nothing}
+      ${this.#methods.renderWallets(t)} ${instrument === NEW_CARD ? this.#methods.renderChooser(data, t) : nothing}
       ${renderPaymentForm(
         {
           busy,
           disabled,
           payLabel,
           leading,
-          fields: instrument === NEW_CARD ? this.#renderCardFields(busy || disabled) : undefined,
+          fields: instrument === NEW_CARD ? this.#renderEntry(data, busy || disabled) : undefined,
         },
         this.#onSubmit,
         t,
@@ -595,11 +615,12 @@ export class RebillyInstrumentsElement extends LitElement {
     `;
   }
 
-  /** The cardholder's fields and the card entry (a placeholder while the inline card's module loads). */
-  #renderCardFields(busy: boolean) {
-    const entry = this.#card.current;
+  /** The name (and email) fields and the chosen way to pay's own (a placeholder while its code loads). */
+  #renderEntry(data: CheckoutData, busy: boolean) {
+    const entry = this.#methods.entry(data, this.#t);
     const context = { t: this.#t, locale: this.#locale, busy };
-    return html`${this.#cardholder.render(this.#t, busy)} ${entry ? entry.render(context) : renderSkeleton()}`;
+    return html`${this.#cardholder.render(this.#t, busy, this.#methods.holderLabel(data))}
+    ${entry ? entry.render(context) : renderSkeleton()}`;
   }
 
   #renderResult() {

@@ -462,7 +462,7 @@ function readyToPay(ctx) {
   const data = parse(ctx, body && typeof body === 'object' && 'items' in body ? S.ReadyToPayItems : S.ReadyToPayAmount);
   requireWebsite(ctx, data.websiteId);
   if (data.items) priceCart(ctx, data.items);
-  return { status: 200, body: READY_TO_PAY_METHODS };
+  return { status: 200, body: data.websiteId === 'cards-only-website' ? [PAYMENT_CARD_METHOD] : READY_TO_PAY_METHODS };
 }
 
 /** @param {Ctx} ctx */

@@ -280,6 +280,17 @@ export function seedState() {
         organizationId: ORGANIZATION_ID,
         _links: [{ rel: 'self', href: `/storefront/websites/${WEBSITE_ID}` }],
       },
+      // A website that offers cards only (ready-to-pay): a checkout on it needs no other way to pay's code.
+      {
+        id: 'cards-only-website',
+        name: 'Cards Only Store',
+        url: 'http://127.0.0.1',
+        createdTime: SEED_TIME,
+        updatedTime: SEED_TIME,
+        customFields: {},
+        organizationId: ORGANIZATION_ID,
+        _links: [{ rel: 'self', href: '/storefront/websites/cards-only-website' }],
+      },
     ]),
     products: byId([
       product('prod-starter-kit', 'Starter kit', 'A boxed starter kit, shipped to you.', true),

@@ -5,6 +5,7 @@ import type {
   ErrorDetail,
   InstrumentReadyDetail,
   InvalidField,
+  PaymentMethodInfo,
   PayoutCompletedDetail,
   PurchaseCompletedDetail,
   SetupCompletedDetail,
@@ -15,7 +16,7 @@ import { RETRYABLE_CODES } from '../events.js';
 import { getStorefrontClient } from '../api/client.js';
 import { ApiError, isAbortError, isApiError, toErrorDetail } from '../api/errors.js';
 import { StorefrontGetTransaction } from '../api/operations.js';
-import { importCustomerModes, loadCheckout, NotPayableError, SUPPORTED_METHODS, type LoadCache } from './load.js';
+import { importCustomerModes, loadCheckout, NotPayableError, type LoadCache } from './load.js';
 import type { CheckoutData } from './data.js';
 import { submitPayment, type Instruction, type PaymentOutcome } from './pay.js';
 import {
@@ -58,6 +59,8 @@ export interface ErrorMessageContext {
 export interface ApprovalView {
   url: string;
   transactionId: string;
+  /** The window the approval page opened in (offsite methods); absent: the page shows in the dialog's frame. */
+  window?: Window;
 }
 
 /** What finished, for the result view (the same detail the terminal event carried). */
@@ -121,16 +124,33 @@ export class CheckoutController implements ReactiveController {
   #configErrorHold: Promise<unknown> | 0 | undefined;
 
   readonly #navigate: (url: string) => void;
+  readonly #openWindow: (url: string) => Window | null;
   readonly #prepare: () => Promise<void>;
+  readonly #prepareFor: (data: CheckoutData) => Promise<void>;
+  readonly #collectable: (method: PaymentMethodInfo) => boolean;
 
   /**
    * `prepare`: what the element needs before the form is usable (the code of a way to pay loaded on
    * demand), awaited beside the data so that `data-ready` means the form is there.
    */
-  constructor(host: CheckoutHost, options: { navigate?: (url: string) => void; prepare?: () => Promise<void> } = {}) {
+  constructor(
+    host: CheckoutHost,
+    options: {
+      navigate?: (url: string) => void;
+      openWindow?: (url: string) => Window | null;
+      prepare?: () => Promise<void>;
+      /** What the loaded data needs before the form is usable (the code of the ways to pay it offers). */
+      prepareFor?: (data: CheckoutData) => Promise<void>;
+      /** Whether a `ready-to-pay` method can be collected (the element's ways to pay decide). */
+      collectable?: (method: PaymentMethodInfo) => boolean;
+    } = {},
+  ) {
     this.#host = host;
     this.#navigate = options.navigate ?? ((url) => globalThis.location.assign(url));
+    this.#openWindow = options.openWindow ?? openApprovalWindow;
     this.#prepare = options.prepare ?? (() => Promise.resolve());
+    this.#prepareFor = options.prepareFor ?? (() => Promise.resolve());
+    this.#collectable = options.collectable ?? ((m) => m.method === 'payment-card');
     host.addController(this);
   }
 
@@ -232,7 +252,7 @@ export class CheckoutController implements ReactiveController {
         redirectUrl: config.redirectUrl ?? (this.#host.fullPageRedirect ? returnUrl() : undefined),
         amount,
       });
-      leftPage = await this.#conclude(config, data, outcome);
+      leftPage = await this.#conclude(config, data, outcome, instruction.kind === 'collect' ? instruction.approval : undefined);
     } catch (error) {
       // Before the payment went out (tokenizing, loading code) nothing was charged: a plain failure. After it,
       // only an answer that proves a refusal may invite a retry; anything else is read back where the
@@ -308,7 +328,12 @@ export class CheckoutController implements ReactiveController {
    * Settles what a purchase/payment returned: approved, declined, or waiting for approval (3-D Secure,
    * offsite). Returns true when the page is being navigated away for a full-page approval.
    */
-  async #conclude(config: Config, data: CheckoutData, outcome: PaymentOutcome): Promise<boolean> {
+  async #conclude(
+    config: Config,
+    data: CheckoutData,
+    outcome: PaymentOutcome,
+    approvalIn: 'frame' | 'window' = 'frame',
+  ): Promise<boolean> {
     if (outcome.kind === 'payout') {
       this.#finish({ kind: 'payout', detail: { payoutRequest: outcome.payoutRequest } });
       return false;
@@ -352,7 +377,10 @@ export class CheckoutController implements ReactiveController {
       this.#failUncertain(new ApiError({ code: 'server' }), transaction);
       return false;
     }
-    if (this.#host.fullPageRedirect) {
+    // Offsite providers usually refuse to be framed: their page opens in a window (the full page when the
+    // window is blocked); 3-D Secure pages are made for frames and open in the modal.
+    const popup = approvalIn === 'window' && !this.#host.fullPageRedirect ? this.#openWindow(url) : null;
+    if (this.#host.fullPageRedirect || (approvalIn === 'window' && !popup)) {
       const invoiceId = (outcome.kind === 'payment' ? outcome.invoice?.id : undefined) ?? data.invoice?.id;
       const pending: PendingApproval = {
         v: 2,
@@ -380,10 +408,11 @@ export class CheckoutController implements ReactiveController {
       }
       // No sessionStorage (privacy mode): approve in the modal instead, so the result is not lost.
     }
-    this.approval = { url, transactionId: transaction.id };
+    this.approval = { url, transactionId: transaction.id, ...(popup ? { window: popup } : {}) };
     this.#setState('approving');
-    const result = await this.#watchApproval(config, sessionToken, transaction);
+    const result = await this.#watchApproval(config, sessionToken, transaction, popup);
     this.approval = undefined;
+    popup?.close();
     if (result.settled) {
       this.#settle(result.transaction, completed(result.transaction));
     } else if (result.unread) {
@@ -431,6 +460,7 @@ export class CheckoutController implements ReactiveController {
     config: Config,
     sessionToken: string | undefined,
     initial: Transaction,
+    popup: Window | null = null,
   ): Promise<{ settled: boolean; transaction: Transaction; unread?: unknown }> {
     let abandoned = false;
     let wake: () => void = () => {};
@@ -455,6 +485,8 @@ export class CheckoutController implements ReactiveController {
           };
         });
         if (!this.#connected && !abandoned) continue;
+        // The customer closed the approval window: like closing the modal (one more read settles it).
+        if (popup?.closed) abandoned = true;
         try {
           last = await this.#readTransaction(config, sessionToken, initial.id);
           unread = undefined;
@@ -651,9 +683,11 @@ export class CheckoutController implements ReactiveController {
     try {
       const [data] = await Promise.all([loadCheckout(config, this.#cache, controller.signal), this.#prepare()]);
       if (controller.signal.aborted || this.#load !== controller) return;
+      await this.#prepareFor(data);
+      if (controller.signal.aborted || this.#load !== controller) return;
       this.#load = undefined;
       this.data = data;
-      if (!data.paymentMethods.some((m) => SUPPORTED_METHODS.has(m.method))) {
+      if (!data.paymentMethods.some(this.#collectable)) {
         const detail: ErrorDetail = {
           code: 'no-payment-methods',
           message: this.#host.errorMessage('no-payment-methods'),
@@ -668,7 +702,8 @@ export class CheckoutController implements ReactiveController {
       this.#host.emit('data-ready', {
         mode: data.mode,
         summary: data.summary,
-        paymentMethods: data.paymentMethods,
+        // Everything ready-to-pay returned, each saying whether the element offers it.
+        paymentMethods: data.paymentMethods.map((m) => ({ ...m, offered: this.#collectable(m) })),
       });
     } catch (error) {
       if (isAbortError(error) || controller.signal.aborted || this.#load !== controller) return;
@@ -776,6 +811,16 @@ function matchesPending(transaction: Transaction, pending: PendingApproval, conf
     (currency === undefined || transaction.currency === currency) &&
     (invoiceId === undefined || invoices.includes(invoiceId))
   );
+}
+
+/**
+ * Opens an approval page in a popup window; null when the browser blocked it. The window loses its
+ * `opener`, so the provider's page cannot navigate this one.
+ */
+function openApprovalWindow(url: string): Window | null {
+  const popup = globalThis.open?.(url, '_blank', 'popup,width=480,height=720') ?? null;
+  if (popup) popup.opener = null;
+  return popup;
 }
 
 /** Where a full-page approval comes back to when the page gave no `redirect-url`: this page. */

@@ -23,7 +23,7 @@ import { collectRiskMetadata } from '../api/risk-metadata.js';
 import type { DepositRequest, DepositStrategy, StorefrontPaymentInstrument } from '../api/customer-schemas.js';
 import { isFinal } from './approval.js';
 import type { CheckoutData, DepositChoice, SavedInstrument } from './data.js';
-import { amountSummary, base, NotPayableError, SUPPORTED_METHODS, type Customer, type LoadContext } from './load.js';
+import { amountSummary, base, NotPayableError, type Customer, type LoadContext } from './load.js';
 import type { PayContext, PaymentOutcome } from './pay.js';
 
 const PAYABLE_INVOICE = new Set(['unpaid', 'partially-paid', 'past-due', 'issued']);
@@ -137,8 +137,11 @@ export async function loadCustomer(client: StorefrontClient, signal: AbortSignal
 }
 
 function isUsableInstrument(instrument: StorefrontPaymentInstrument): boolean {
-  return (instrument.status ?? 'active') === 'active' && SUPPORTED_METHODS.has(instrument.method ?? 'payment-card');
+  return (instrument.status ?? 'active') === 'active' && SAVED_METHODS.has(instrument.method ?? 'payment-card');
 }
+
+/** Saved instruments that pay by their id alone (a card, a PayPal billing agreement, a bank account). */
+const SAVED_METHODS = new Set(['payment-card', 'paypal', 'ach', 'echeck']);
 
 function toSaved(instrument: StorefrontPaymentInstrument): SavedInstrument {
   return {

@@ -27,9 +27,6 @@ export function loadedCustomerModes(): CustomerModes | undefined {
   return customerModes;
 }
 
-/** Payment methods this element can collect itself. The others are reported in `data-ready` but not offered. */
-export const SUPPORTED_METHODS: ReadonlySet<string> = new Set(['payment-card']);
-
 /** The purchase data cannot be paid: a paid/voided invoice, a completed transaction, a non-pending payout. */
 export class NotPayableError extends Error {
   readonly code = 'not-payable' as const;

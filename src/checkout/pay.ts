@@ -10,7 +10,13 @@ import { importCustomerModes } from './load.js';
  * fields, the inline card form), or one of the customer's saved instruments. This module never sees card data.
  */
 export type Instruction =
-  | { kind: 'collect'; method: string; collect(): Promise<{ token: string; billingAddress?: BillingAddress }> }
+  | {
+      kind: 'collect';
+      method: string;
+      collect(): Promise<{ token: string; billingAddress?: BillingAddress }>;
+      /** Where an approval page of this method opens: a frame (3-D Secure, the default) or a window (offsite). */
+      approval?: 'frame' | 'window';
+    }
   | { kind: 'saved'; paymentInstrumentId: string };
 
 export type PaymentOutcome =

@@ -61,7 +61,8 @@ export class Cardholder {
     this.#server = {};
   }
 
-  render(t: Translate, busy: boolean) {
+  /** `nameLabel`: what the name is (the name on the card, the account holder's, a full name). */
+  render(t: Translate, busy: boolean, nameLabel: 'cardholderName' | 'accountHolderName' | 'fullName' = 'cardholderName') {
     const problems = this.problems();
     const error = (f: Field) => this.#server[f] ?? (this.#shown.has(f) && problems[f] ? t(problems[f]) : undefined);
     const input = (f: Field) => (value: string) => {
@@ -78,7 +79,7 @@ export class Cardholder {
     return html`${this.needsEmail
       ? renderField({ name: 'email', label: t('email'), value: this.email, error: error('email'), autocomplete: 'email', inputmode: 'email', type: 'email', disabled: busy, input: input('email'), blur: blur('email') })
       : nothing}
-    ${renderField({ name: 'name', label: t('cardholderName'), value: this.name, error: error('name'), autocomplete: 'cc-name', disabled: busy, input: input('name'), blur: blur('name') })}`;
+    ${renderField({ name: 'name', label: t(nameLabel), value: this.name, error: error('name'), autocomplete: 'cc-name', disabled: busy, input: input('name'), blur: blur('name') })}`;
   }
 }
 

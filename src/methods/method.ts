@@ -36,4 +36,6 @@ export interface PaymentEntry extends ReactiveController {
   showServerErrors?(fields: readonly InvalidField[]): void;
   /** Clears its error state when the customer starts over (after a payment error). */
   reset?(): void;
+  /** Where its approval page opens: `window` for offsite providers (they refuse frames); default a frame. */
+  readonly approval?: 'frame' | 'window';
 }

@@ -215,9 +215,29 @@ export const styles = css`
     border-color: var(--_danger);
     border-width: 2px;
   }
-  ::slotted([slot='rebilly-card']) {
+  ::slotted([slot='rebilly-card']),
+  ::slotted([slot^='rebilly-bank-']) {
     display: block;
     inline-size: 100%;
+  }
+  /* Express wallets: full-width buttons (FramePay's frames), then a quiet "or". */
+  .wallets {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
+  }
+  .or {
+    display: flex;
+    align-items: center;
+    gap: var(--_space);
+    margin: 0;
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
+  .or::before,
+  .or::after {
+    content: '';
+    flex: 1;
+    border-block-start: 1px solid var(--_border);
   }
   input:not([type='radio']) {
     font: inherit;

@@ -2,16 +2,20 @@ import { html, nothing } from 'lit';
 import type { Translate } from '../i18n/localize.js';
 
 /**
- * The 3-D Secure / offsite approval page in a modal `<dialog>` (opened with `showModal()` by the element:
- * focus trapped, the page inert). Escape and the close button abandon it; each load of the frame is a
- * good moment to read the transaction again.
+ * The approval in a modal `<dialog>` (opened with `showModal()` by the element: focus trapped, the page
+ * inert): the 3-D Secure page in a frame, or, for an offsite provider's page opened in a window, a note to
+ * continue there with a button that shows the window. Escape and the close button abandon it; each load of
+ * the frame is a good moment to read the transaction again.
  */
 export function renderApprovalDialog(
-  approval: { url: string } | undefined,
+  approval: { url: string; window?: Window } | undefined,
   t: Translate,
   handlers: { close(): void; navigated(): void },
+  /** The method's name, for an approval in a window. */
+  method = '',
 ) {
   if (!approval) return nothing;
+  const popup = approval.window;
   return html`<dialog
     part="approval"
     aria-labelledby="approval-title"
@@ -21,16 +25,21 @@ export function renderApprovalDialog(
     }}
   >
     <div class="approval-head">
-      <h2 id="approval-title">${t('approvalTitle')}</h2>
-      <button type="button" part="approval-close" @click=${handlers.close}>${t('approvalClose')}</button>
+      <h2 id="approval-title">${popup ? t('windowTitle') : t('approvalTitle')}</h2>
+      <button type="button" part="approval-close" @click=${handlers.close}>
+        ${popup ? t('windowCancel') : t('approvalClose')}
+      </button>
     </div>
-    <iframe
-      part="approval-frame"
-      title=${t('approvalFrame')}
-      src=${approval.url}
-      sandbox="allow-forms allow-scripts allow-same-origin allow-popups"
-      referrerpolicy="no-referrer"
-      @load=${handlers.navigated}
-    ></iframe>
+    ${popup
+      ? html`<p>${t('windowBody', { method })}</p>
+          <button type="button" class="primary" @click=${() => popup.focus()}>${t('windowShow')}</button>`
+      : html`<iframe
+          part="approval-frame"
+          title=${t('approvalFrame')}
+          src=${approval.url}
+          sandbox="allow-forms allow-scripts allow-same-origin allow-popups"
+          referrerpolicy="no-referrer"
+          @load=${handlers.navigated}
+        ></iframe>`}
   </dialog>`;
 }

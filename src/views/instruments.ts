@@ -10,7 +10,11 @@ export function renderInstruments(
   t: Translate,
 ) {
   const label = (i: SavedInstrument) =>
-    t('savedCard', {
+    i.method === 'paypal'
+      ? 'PayPal'
+      : i.method === 'ach' || i.method === 'echeck'
+        ? `${t('methodBank')} ····${i.last4 ?? ''}`
+        : t('savedCard', {
       brand: i.brand ?? t('methodCard'),
       last4: i.last4 ?? '····',
       expiry: i.expMonth && i.expYear ? `${String(i.expMonth).padStart(2, '0')}/${String(i.expYear).slice(-2)}` : '—',

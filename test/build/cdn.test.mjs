@@ -57,12 +57,21 @@ async function open(path) {
   return { state, text, scripts, problems };
 }
 
-test('an items checkout is ready from the entry file alone', { skip: !built && 'dist/cdn not built' }, async () => {
-  const { state, scripts, problems } = await open('/demo/index.html');
+test('a checkout on a cards-only website is ready from the entry file alone', { skip: !built && 'dist/cdn not built' }, async () => {
+  const { state, scripts, problems } = await open('/demo/cards-only.html');
   assert.equal(state, 'ready');
   assert.deepEqual(problems, []);
   assert.ok(scripts.includes('rebilly-instruments.js'));
-  assert.deepEqual(scripts.filter((s) => s.startsWith('chunks/')), [], 'no customer-mode chunk for items');
+  assert.deepEqual(scripts.filter((s) => s.startsWith('chunks/')), [], 'no chunk: no customer modes, no other way to pay');
+});
+
+test('an items checkout offering every way to pay fetches their code once, and no customer-mode chunk', { skip: !built && 'dist/cdn not built' }, async () => {
+  const { state, scripts, problems } = await open('/demo/index.html');
+  assert.equal(state, 'ready');
+  assert.deepEqual(problems, []);
+  const chunks = scripts.filter((s) => s.startsWith('chunks/'));
+  assert.equal(chunks.length, 1, `${chunks}`);
+  assert.match(chunks[0], /^chunks\/more-methods-[\w-]+\.js$/);
 });
 
 for (const [mode, path, expected] of [
@@ -73,8 +82,9 @@ for (const [mode, path, expected] of [
     const { state, text, scripts, problems } = await open(path);
     assert.equal(state, 'ready', text);
     assert.deepEqual(problems, []);
-    // The customer modes' code and their views, each fetched once.
-    const chunks = scripts.filter((s) => s.startsWith('chunks/'));
+    // The customer modes' code and their views, each fetched once (and the other ways to pay: the website
+    // offers them all).
+    const chunks = scripts.filter((s) => s.startsWith('chunks/') && !s.startsWith('chunks/more-methods-'));
     assert.equal(chunks.length, 2, `two chunks fetched: ${chunks}`);
     assert.equal(chunks.filter((c) => /^chunks\/customer-views-[\w-]+\.js$/.test(c)).length, 1, `${chunks}`);
     assert.ok(chunks.every((c) => /^chunks\/customer-[\w-]+\.js$/.test(c)), `${chunks}`);

@@ -404,6 +404,40 @@ describe('full-page redirect and resume', () => {
   });
 });
 
+describe('offsite approval when the popup is blocked', () => {
+  it('falls back to the full page, and the return settles it once', async () => {
+    const sandbox = await newSandbox();
+    const page = openFixture({ api: sandbox.url, hold: '1', block: '1' });
+    try {
+      await until(() => page.messages.some((m) => m.name === 'data-ready'), 10_000, 'ready');
+      const el = page.element();
+      await el.updateComplete;
+      const skrill = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="method"]')].find((r) => /skrill/i.test(r.closest('label')?.textContent ?? ''))!;
+      skrill.click();
+      await el.updateComplete;
+      for (const [id, value] of [['field-email', 'ada@example.com'], ['field-name', 'Ada Lovelace']]) {
+        const input = shadow(el).getElementById(id) as HTMLInputElement;
+        input.value = value;
+        input.dispatchEvent(new InputEvent('input'));
+      }
+      await el.updateComplete;
+      payButton(el).click();
+      await until(() => page.messages.some((m) => m.name === 'navigate'), 5000, 'the navigation to the approval page (held)');
+      const [pending] = pendingEntries();
+      const navigation = page.messages.find((m) => m.name === 'navigate')!;
+      expect(navigation.detail.url).to.equal(`${sandbox.url}/approval/${pending!.transactionId}`);
+      await answerApproval(`${sandbox.url}/approval/${pending!.transactionId}`, 'approved');
+      page.frame.contentWindow!.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+      await until(() => page.outcomes().length > 0, 10_000, 'the outcome');
+      await aTimeout(300);
+      expect(page.outcomes().map((m) => m.name)).to.deep.equal(['purchase-completed']);
+      expect(purchases(await sandbox.log())).to.have.length(1);
+    } finally {
+      page.close();
+    }
+  });
+});
+
 describe('modal approval: credentials and lifecycle', () => {
   async function jwtThreeDSecure(sandbox: Sandbox, jwt: string) {
     const el = document.createElement('rebilly-instruments');

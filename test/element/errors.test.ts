@@ -273,7 +273,11 @@ describe('keyboard only', () => {
     el.before(before);
     before.focus();
     const expiry = `12${String((new Date().getFullYear() + 2) % 100).padStart(2, '0')}`;
-    // Tab order: email, name, number, expiry, cvc, pay (card is the only method: nothing to choose).
+    // Tab order: the express wallets (Google Pay, PayPal: FramePay's frames), the method choice (a radio
+    // group, card chosen), then email, name, number, expiry, cvc, pay.
+    await until(() => shadow(el).querySelector('[part~="wallets"]')?.getAttribute('aria-busy') === 'false', 10_000, 'the wallet buttons');
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'Tab' });
+    expect(shadow(el).activeElement?.getAttribute('name')).to.equal('method');
     const typed = ['ada@example.com', 'Ada Lovelace', SEED.cards.approved, expiry, '123'];
     for (const value of typed) {
       await sendKeys({ press: 'Tab' });

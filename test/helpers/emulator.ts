@@ -99,7 +99,10 @@ export class Sandbox {
 
   /** Logged API requests (no preflights), as `METHOD operationId` strings. */
   async operations(): Promise<string[]> {
-    return (await this.log()).filter((r) => !r.preflight).map((r) => `${r.method} ${r.operationId ?? r.path}`);
+    // FramePay's files and frames (the stand-in) are not API operations.
+    return (await this.log())
+      .filter((r) => !r.preflight && !r.path.includes('/framepay/'))
+      .map((r) => `${r.method} ${r.operationId ?? r.path}`);
   }
 
   async clearLog(): Promise<void> {

@@ -3,6 +3,7 @@ import type { Config } from '../../config/index.js';
 import type { PaymentEntry } from '../method.js';
 import { FramepayCard, framepayStyle } from './framepay-card.js';
 import type { InlineCard } from './inline-card.js';
+import type { FramepaySettings } from './framepay.js';
 
 /** Rebilly's FramePay script (its stylesheet is the same URL ending in `.css`). */
 export const DEFAULT_FRAMEPAY_URL = 'https://framepay.rebilly.com/framepay.js';
@@ -75,7 +76,13 @@ export class CardEntry {
       return;
     }
     if (!config || hosted.conflicts(config)) return;
-    hosted.show({
+    hosted.show(this.settings(config, context, framepayUrl));
+    hosted.needed = needed;
+  }
+
+  /** The settings FramePay is started (or updated) with, for every FramePay way to pay of the element. */
+  settings(config: Config, context: { websiteId?: string | undefined; locale: string }, framepayUrl: string | undefined): FramepaySettings {
+    return {
       scriptUrl: framepayUrl || DEFAULT_FRAMEPAY_URL,
       credential: config.credential,
       organizationId: config.organizationId,
@@ -83,7 +90,6 @@ export class CardEntry {
       apiMode: config.apiMode,
       locale: context.locale,
       style: framepayStyle(this.#host),
-    });
-    hosted.needed = needed;
+    };
   }
 }

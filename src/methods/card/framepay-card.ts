@@ -2,33 +2,23 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Config } from '../../config/index.js';
 import type { BillingAddress } from '../../events.js';
 import type { PaymentEntry, RenderContext } from '../method.js';
-import { FramepayConflict, framepayTakenByOther, loadFramepay, useFramepay, type Framepay, type FramepayElement } from './framepay.js';
+import {
+  drawn,
+  FramepayConflict,
+  framepayTakenByOther,
+  framepayToken,
+  TokenError,
+  slotted,
+  startFramepay,
+  type Framepay,
+  type FramepayElement,
+  type FramepaySettings,
+} from './framepay.js';
 
 /** Where FramePay's card field is mounted: a light-DOM child of the element, shown through this slot. */
 export const CARD_SLOT = 'rebilly-card';
 
-/** What a failed `createToken` means for the customer and the page. */
-export class CardTokenError extends Error {
-  override readonly name = 'CardTokenError';
-  constructor(
-    /** `validation-failed`: the card is incomplete or invalid (shown under the field); `network` / `server`. */
-    readonly code: 'validation-failed' | 'network' | 'server',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface FramepayCardOptions {
-  scriptUrl: string;
-  credential: { kind: 'publishable' | 'jwt'; value: string };
-  organizationId?: string | undefined;
-  websiteId?: string | undefined;
-  apiMode: string;
-  locale: string;
-  /** FramePay `style`, derived from the element's custom properties. */
-  style: Record<string, unknown>;
-}
+export type FramepayCardOptions = FramepaySettings;
 
 /**
  * The card as FramePay's hosted fields: the card number, expiry and CVC are typed into Rebilly's iframes and
@@ -150,21 +140,11 @@ export class FramepayCard implements PaymentEntry {
   }
 
   async #mount(options: FramepayCardOptions, again: boolean, attempt: number): Promise<void> {
-    const framepay = await loadFramepay(options.scriptUrl, again);
-    await useFramepay(framepay, {
-      credential: options.credential,
-      organizationId: options.organizationId,
-      apiMode: options.apiMode,
-      ...(options.websiteId ? { websiteId: options.websiteId } : {}),
-      locale: options.locale,
-      style: options.style,
-    });
+    const framepay = await startFramepay(options, again);
     this.#framepay = framepay;
     // Detached (or started again) meanwhile: this attempt mounts nothing.
     if (attempt !== this.#attempt) return;
-    const container = (this.#container ??= document.createElement('div'));
-    container.slot = CARD_SLOT;
-    if (!container.isConnected) this.#host.append(container);
+    const container = (this.#container = slotted(this.#host, CARD_SLOT));
     const element = framepay.card.mount(container);
     this.#element = element;
     element.on('change', (change) => {
@@ -173,10 +153,7 @@ export class FramepayCard implements PaymentEntry {
       this.#host.requestUpdate();
     });
     // Ready when the field is drawn; a field that fails to mount is destroyed by FramePay.
-    await new Promise<void>((resolve, reject) => {
-      element.on('ready', () => resolve());
-      element.on('error', (error) => reject(new TypeError(describeError(error))));
-    });
+    await drawn(element);
   }
 
   /** Moves focus into the card field. */
@@ -250,32 +227,18 @@ export class FramepayCard implements PaymentEntry {
 
   /**
    * Tokenizes the card in FramePay's frames (which post `/tokens` themselves). Rejects with a
-   * {@link CardTokenError}; an incomplete or invalid card is refused without any request.
+   * {@link TokenError}; an incomplete or invalid card is refused without any request.
    */
   async collect(billingAddress: BillingAddress, _config?: Config): Promise<{ token: string; billingAddress: BillingAddress }> {
-    if (!this.#framepay || !this.#container) throw new CardTokenError('network', 'FramePay is not loaded');
-    try {
-      const token = await this.#framepay.createToken(this.#container, { method: 'payment-card', billingAddress });
-      if (!token || typeof token.id !== 'string') throw new CardTokenError('server', 'FramePay returned no token');
-      return { token: token.id, billingAddress };
-    } catch (error) {
-      if (error instanceof CardTokenError) throw error;
-      const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-      const text = typeof message === 'string' ? message : '';
-      if (typeof code === 'string' && /^(incomplete|invalid|unsupported)/i.test(code)) {
-        this.problem = text || code;
-        this.complete = false;
-        this.#host.requestUpdate();
-        throw new CardTokenError('validation-failed', text);
-      }
-      throw new CardTokenError(code === 'network-error' ? 'network' : 'server', text);
-    }
+    if (!this.#framepay || !this.#container) throw new TokenError('network', 'FramePay is not loaded');
+    const token = await framepayToken(this.#framepay, this.#container, { method: 'payment-card', billingAddress }, (message) => {
+      this.problem = message;
+      this.complete = false;
+      this.#host.requestUpdate();
+    });
+    return { token: token.id, billingAddress };
   }
-}
 
-function describeError(error: unknown): string {
-  const message = (error as { message?: unknown } | undefined)?.message;
-  return typeof message === 'string' ? message : 'The card field could not be mounted';
 }
 
 /**

@@ -31,7 +31,60 @@ export interface Framepay {
   on(name: string, callback: (payload?: unknown) => void): void;
   off(name: string, callback: (payload?: unknown) => void): void;
   card: { mount(target: HTMLElement, type?: string): FramepayElement };
+  bban: { mount(target: HTMLElement, type: string): FramepayElement };
+  googlePay: { mount(target: HTMLElement): FramepayElement };
+  applePay: { mount(target: HTMLElement): FramepayElement };
+  paypal: { mount(target: HTMLElement): FramepayElement };
   createToken(form: HTMLElement, extraData?: Record<string, unknown>): Promise<FramepayToken>;
+}
+
+/** What an element starts the page's FramePay with (and updates it with afterwards). */
+export interface FramepaySettings {
+  scriptUrl: string;
+  credential: { kind: 'publishable' | 'jwt'; value: string };
+  organizationId?: string | undefined;
+  websiteId?: string | undefined;
+  apiMode: string;
+  locale: string;
+  /** FramePay `style`, derived from the element's custom properties. */
+  style: Record<string, unknown>;
+}
+
+/** Loads (once per page) and initializes or updates FramePay; `extra`: more settings (`methods`, `transactionData`). */
+export async function startFramepay(settings: FramepaySettings, again = false, extra: Record<string, unknown> = {}): Promise<Framepay> {
+  const framepay = await loadFramepay(settings.scriptUrl, again);
+  await useFramepay(framepay, {
+    credential: settings.credential,
+    organizationId: settings.organizationId,
+    apiMode: settings.apiMode,
+    ...(settings.websiteId ? { websiteId: settings.websiteId } : {}),
+    locale: settings.locale,
+    style: settings.style,
+    ...extra,
+  });
+  return framepay;
+}
+
+/** The light-DOM node of `host` an element of FramePay mounts in, shown through the shadow slot of that name. */
+export function slotted(host: HTMLElement, slot: string): HTMLDivElement {
+  let node = host.querySelector<HTMLDivElement>(`:scope > div[slot="${slot}"]`);
+  if (!node) {
+    node = document.createElement('div');
+    node.slot = slot;
+    host.append(node);
+  }
+  return node;
+}
+
+/** Settles when a mounted FramePay element is drawn (`ready`), or rejects when it could not be mounted. */
+export function drawn(element: FramepayElement): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    element.on('ready', () => resolve());
+    element.on('error', (error) => {
+      const message = (error as { message?: unknown } | undefined)?.message;
+      reject(new TypeError(typeof message === 'string' ? message : 'A FramePay field could not be mounted'));
+    });
+  });
 }
 
 /** Who initialized the page's FramePay; shared by every copy of this module on the page. */
@@ -173,4 +226,43 @@ export function useFramepay(
 function describe(payload: unknown): string {
   const message = (payload as { message?: unknown } | undefined)?.message;
   return typeof message === 'string' ? message : 'FramePay reported an error';
+}
+
+/** What a failed `createToken` means for the customer and the page. */
+export class TokenError extends Error {
+  override readonly name = 'TokenError';
+  constructor(
+    /** `validation-failed`: the fields are incomplete or invalid (shown under them); `network` / `server`. */
+    readonly code: 'validation-failed' | 'network' | 'server',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * `Framepay.createToken(form, extraData)`, its rejections mapped onto the element's error codes: incomplete or
+ * invalid fields (refused without a request) → `validation-failed` (`onInvalid` shows FramePay's message),
+ * FramePay's network errors → `network`, anything else → `server`.
+ */
+export async function framepayToken(
+  framepay: Framepay,
+  form: HTMLElement,
+  extraData: Record<string, unknown>,
+  onInvalid: (message: string) => void,
+): Promise<FramepayToken> {
+  try {
+    const token = await framepay.createToken(form, extraData);
+    if (!token || typeof token.id !== 'string') throw new TokenError('server', 'FramePay returned no token');
+    return token;
+  } catch (error) {
+    if (error instanceof TokenError) throw error;
+    const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+    const text = typeof message === 'string' ? message : '';
+    if (typeof code === 'string' && /^(incomplete|invalid|unsupported|missing)/i.test(code)) {
+      onInvalid(text || code);
+      throw new TokenError('validation-failed', text);
+    }
+    throw new TokenError(code === 'network-error' ? 'network' : 'server', text);
+  }
 }
