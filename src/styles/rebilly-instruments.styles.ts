@@ -139,14 +139,17 @@ export const styles = css`
   }
 
   /* Methods, and the choices inside the form (saved instruments, deposit amounts) */
+  /* Ways to pay and saved instruments: full-width aligned rows; deposit presets: an even grid. */
   [part~='methods'],
   .choices {
     border: 0;
     margin: 0;
     padding: 0;
-    display: flex;
-    flex-wrap: wrap;
+    display: grid;
     gap: calc(var(--_space) / 2);
+  }
+  [part~='deposit-amounts'] {
+    grid-template-columns: repeat(auto-fill, minmax(6.5rem, 1fr));
   }
   [part~='methods'] legend,
   .choices legend {
@@ -161,7 +164,7 @@ export const styles = css`
     accent-color: var(--_primary);
   }
   .method {
-    display: inline-flex;
+    display: flex;
     align-items: center;
     gap: 6px;
     padding: 8px 12px;
@@ -175,7 +178,7 @@ export const styles = css`
   }
 
   .choices .field {
-    flex-basis: 100%;
+    grid-column: 1 / -1;
   }
 
   /* Card form */
