@@ -151,9 +151,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     const preflight = method === 'OPTIONS';
     const body = await readJson(req);
     const auth = readAuth(req.headers, sandbox.id);
-    // Organization from the URL (long form) or from the credential (short form).
-    const org = /^\/organizations\/([^/]+)(\/.*)?$/.exec(path);
-    const relative = org ? org[2] ?? '/' : path;
+    // The organization, from the URL or else from an `Organization-Id` header or the credential (short form).
+    const { org, relative } = splitOrganization(path, req.headers['organization-id']);
     const { operation, params, pathKnown } = matchOperation(preflight ? String(req.headers['access-control-request-method'] ?? 'GET').toUpperCase() : method, relative);
 
     /** @type {LogEntry} */
@@ -197,7 +196,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     /** @type {Fault | undefined} */
     let afterFault;
     const faultIndex = sandbox.faults.findIndex(
-      (f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || path.includes(f.path) || f.path === entry.operationId),
+      (f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || path.includes(f.path) || relative.includes(f.path) || f.path === entry.operationId),
     );
     if (faultIndex !== -1) {
       const fault = sandbox.faults[faultIndex];
@@ -226,11 +225,11 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     };
 
     try {
-      if (org && !ORGANIZATIONS.includes(org[1])) throw new ApiError(404, `Organization "${org[1]}" not found`);
+      if (org && !ORGANIZATIONS.includes(org)) throw new ApiError(404, `Organization "${org}" not found`);
       if (auth.kind === 'none') throw new ApiError(401, 'Missing credentials: send Authorization with a publishable key or a customer JWT');
       if (auth.kind === 'invalid') throw new ApiError(401, auth.reason ?? 'Invalid credentials');
       const organizationId = /** @type {string} */ (auth.organizationId);
-      if (org && org[1] !== organizationId) throw new ApiError(401, `The credential does not belong to organization "${org[1]}"`);
+      if (org && org !== organizationId) throw new ApiError(401, `The credential does not belong to organization "${org}"`);
       if (!operation.accepts.includes(/** @type {any} */ (auth.kind))) {
         const names = { publishable: 'a publishable key', jwt: 'a customer JWT', secret: 'a secret key' };
         throw new ApiError(401, `${operation.operationId} needs ${operation.accepts.map((k) => names[k]).join(' or ')}; ${names[/** @type {'jwt'} */ (auth.kind)]} was sent`);
@@ -250,7 +249,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
           query: url.searchParams,
           body: body.value,
           base,
-          apiBase: `${base}${org ? `/organizations/${org[1]}` : ''}`,
+          apiBase: `${base}${org ? `/organizations/${encodeURIComponent(org)}` : ''}`,
         });
       let result = await run();
       if (res.destroyed) return;
@@ -471,6 +470,25 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
       return closing;
     },
   };
+}
+
+/**
+ * The three URL forms of an API request, reduced to the organization and the path the operations are
+ * written with (`/storefront/…`, `/tokens`, …):
+ * - `/storefront/organizations/{org}/<op>`: what Rebilly's own browser library calls in production;
+ * - `/organizations/{org}/storefront/<op>` and `/organizations/{org}/tokens`: the OpenAPI server form;
+ * - `/storefront/<op>` (and `/tokens`) with the organization in an `Organization-Id` header, or none
+ *   (then the credential's organization).
+ * @param {string} path @param {string | string[] | undefined} header
+ * @returns {{org: string | null, relative: string}}
+ */
+export function splitOrganization(path, header) {
+  const storefrontFirst = /^\/storefront\/organizations\/([^/]+)(\/.*)?$/.exec(path);
+  if (storefrontFirst) return { org: decodeURIComponent(storefrontFirst[1]), relative: `/storefront${storefrontFirst[2] ?? '/'}` };
+  const organizationFirst = /^\/organizations\/([^/]+)(\/.*)?$/.exec(path);
+  if (organizationFirst) return { org: decodeURIComponent(organizationFirst[1]), relative: organizationFirst[2] ?? '/' };
+  const fromHeader = Array.isArray(header) ? header[0] : header;
+  return { org: fromHeader ? fromHeader.trim() : null, relative: path };
 }
 
 /**
