@@ -57,10 +57,20 @@ const sleep = (/** @type {number} */ ms) => (ms > 0 ? new Promise((resolve) => s
 
 /**
  * Starts the emulator on 127.0.0.1.
- * @param {{port?: number, host?: string, latencyMs?: number, rateLimit?: RateLimit | null, slowGatewayMs?: number, quiet?: boolean}} [options]
- * @returns {Promise<{url: string, port: number, close: () => Promise<void>, createSandbox: (options?: SandboxOptions) => {id: string, url: string}}>}
+ * `validateContract` (or `EMULATOR_VALIDATE_CONTRACT=1`): check every API request body and every answer
+ * against the trimmed Storefront contract (emulator/contract/) and record what breaks it (the answers are sent
+ * all the same); read them with `contractViolations()` or `GET /__emulator/contract-violations`.
+ * @param {{port?: number, host?: string, latencyMs?: number, rateLimit?: RateLimit | null, slowGatewayMs?: number, quiet?: boolean, validateContract?: boolean}} [options]
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>, createSandbox: (options?: SandboxOptions) => {id: string, url: string}, contractViolations: () => import('./contract/validate.mjs').Violation[], contractEngine: string | null}>}
  */
-export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 0, rateLimit = null, slowGatewayMs = 3000, quiet = false } = {}) {
+export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 0, rateLimit = null, slowGatewayMs = 3000, quiet = false, validateContract = process.env.EMULATOR_VALIDATE_CONTRACT === '1' } = {}) {
+  const contract = validateContract ? await (await import('./contract/validate.mjs')).createContractValidator() : null;
+  /** @type {import('./contract/validate.mjs').Violation[]} */
+  const violations = [];
+  /** @param {import('./contract/validate.mjs').Violation} violation */
+  const recordViolation = (violation) => {
+    if (violations.length < 1000) violations.push(violation);
+  };
   /** @type {Map<string, Sandbox>} */
   const sandboxes = new Map();
   let origin = '';
@@ -179,6 +189,11 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     const reply = (status, payload, headers) => {
       entry.status = status;
       entry.endedAt = Date.now();
+      payload = omitNonNullableNulls(payload);
+      if (contract && operation && !preflight) {
+        const errors = contract.response(operation.operationId, status, payload === undefined ? undefined : JSON.parse(JSON.stringify(payload)));
+        if (errors.length) recordViolation({ sandbox: sandbox.id, kind: 'response', operationId: operation.operationId, status, method, path, errors });
+      }
       send(res, status, payload, headers);
     };
 
@@ -237,6 +252,10 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
       const grants = auth.kind === 'jwt' ? grantsFor(/** @type {any} */ (auth.payload), operation.operationId, organizationId) : [];
       if (auth.kind === 'jwt' && grants.length === 0) throw new ApiError(403, `The token does not grant ${operation.operationId}`);
       if (body.error) throw new ApiError(422, 'The request body is not valid JSON', [{ field: 'body', message: body.error }]);
+      if (contract) {
+        const errors = contract.request(operation.operationId, body.value);
+        if (errors.length) recordViolation({ sandbox: sandbox.id, kind: 'request', operationId: operation.operationId, method, path, errors });
+      }
       const run = () =>
         operation.handler({
           sandbox,
@@ -331,6 +350,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
         return send(res, 200, { ok: true });
       case 'GET /__emulator/log':
         return send(res, 200, { requests: sandbox.log });
+      case 'GET /__emulator/contract-violations':
+        return send(res, 200, { validating: Boolean(contract), engine: contract?.engine ?? null, violations: sandbox === root ? violations : violations.filter((v) => v.sandbox === sandbox.id) });
       case 'DELETE /__emulator/log':
         sandbox.log = [];
         return send(res, 200, { ok: true });
@@ -462,6 +483,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     url: origin,
     port: address.port,
     createSandbox,
+    contractViolations: () => [...violations],
+    contractEngine: contract?.engine ?? null,
     close() {
       closing ??= new Promise((resolve) => {
         server.close(() => resolve());
@@ -470,6 +493,29 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
       return closing;
     },
   };
+}
+
+/**
+ * Members the contract types as non-nullable that the emulator's state keeps as `null` while they have no
+ * value (a pending transaction's `processedTime`, an invoice's `paidTime`, …): answers leave them out, as the
+ * contract allows. The element accepts both absent and `null` (the live API may send either).
+ */
+const NON_NULLABLE_MEMBERS = new Set([
+  'parentTransactionId', 'processedTime', 'gateway', 'avsResponse', 'cvvResponse', 'billingAddress', 'deliveryAddress',
+  'paymentInstrument', 'paidTime', 'voidedTime', 'abandonedTime', 'paymentInstrumentId',
+]);
+
+/** A copy of an answer without the `null` members above, at any depth. @param {unknown} value @returns {any} */
+export function omitNonNullableNulls(value) {
+  if (Array.isArray(value)) return value.map(omitNonNullableNulls);
+  if (!value || typeof value !== 'object') return value;
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member === null && NON_NULLABLE_MEMBERS.has(key)) continue;
+    out[key] = omitNonNullableNulls(member);
+  }
+  return out;
 }
 
 /**

@@ -2,11 +2,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../index.mjs';
 import { newSandbox, RISK, PK } from '../lib/test-client.mjs';
+import { contractTest } from './contract-check.mjs';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
 before(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
+  emulator = await startEmulator({ port: 0, quiet: true, validateContract: true });
 });
 after(() => emulator.close());
 
@@ -179,3 +180,5 @@ test('404 problem details for unknown ids and routes', async () => {
   assert.equal((await sb.get('/storefront/nothing-here', { auth: jwt })).status, 404);
   assert.equal((await sb.get('/tokens/tok_nope')).status, 404);
 });
+
+contractTest(() => emulator);

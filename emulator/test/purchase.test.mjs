@@ -2,11 +2,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../index.mjs';
 import { newSandbox, CARDS, RISK } from '../lib/test-client.mjs';
+import { contractTest } from './contract-check.mjs';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
 before(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
+  emulator = await startEmulator({ port: 0, quiet: true, validateContract: true });
 });
 after(() => emulator.close());
 
@@ -225,3 +226,5 @@ test('payment with websiteId + amount + currency and the publishable key returns
   const none = await sb.post('/storefront/payment', { websiteId: 'demo-website', amount: 50, currency: 'USD' });
   assert.equal(none.status, 422);
 });
+
+contractTest(() => emulator);
