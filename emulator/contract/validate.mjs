@@ -160,13 +160,16 @@ function rebase(node, id) {
  */
 function directional(contract, flag) {
   const copy = structuredClone(contract);
+  const NON_EXCLUSIVE_ONE_OF = new Set(['PaymentInstruction'].map((name) => copy.components?.schemas?.[name]).filter(Boolean));
   /** @param {any} node */
   const visit = (node) => {
     if (Array.isArray(node)) return node.forEach(visit);
     if (!node || typeof node !== 'object') return;
     // OpenAPI's discriminator picks the one schema of a `oneOf` by a member's value, so a value may match
     // several of them as plain JSON Schema (a card method is also a generic one): read it as `anyOf`.
-    if (node.discriminator && Array.isArray(node.oneOf)) {
+    // The same for `oneOf`s whose branches overlap in the document itself (`{token}` is both a
+    // PaymentInstructionToken and a PaymentInstructionMethods, as Rebilly's own library sends it).
+    if (NON_EXCLUSIVE_ONE_OF.has(node) || (node.discriminator && Array.isArray(node.oneOf))) {
       node.anyOf = node.oneOf;
       delete node.oneOf;
     }
@@ -257,13 +260,20 @@ export function builtinValidate(doc, schema, value, at = '') {
     }
   }
   for (const sub of schema.allOf ?? []) errors.push(...builtinValidate(doc, sub, value, at));
-  if (schema.anyOf && !schema.anyOf.some((/** @type {any} */ sub) => builtinValidate(doc, sub, value, at).length === 0)) errors.push(`${here} must match one of anyOf`);
+  if (schema.anyOf) {
+    const results = schema.anyOf.map((/** @type {any} */ sub) => builtinValidate(doc, sub, value, at));
+    if (!results.some((/** @type {string[]} */ r) => r.length === 0)) {
+      const closest = results.reduce((/** @type {string[]} */ a, /** @type {string[]} */ b) => (b.length < a.length ? b : a));
+      errors.push(`${here} must match one of anyOf; closest: ${closest.slice(0, 3).join('; ')}`);
+    }
+  }
   if (schema.oneOf) {
     const results = schema.oneOf.map((/** @type {any} */ sub) => builtinValidate(doc, sub, value, at));
     const matches = results.filter((/** @type {string[]} */ r) => r.length === 0).length;
     if (matches !== 1) {
       const closest = results.reduce((/** @type {string[]} */ a, /** @type {string[]} */ b) => (b.length < a.length ? b : a));
-      errors.push(`${here} must match exactly one of oneOf (matches ${matches})${matches === 0 ? `; closest: ${closest.slice(0, 3).join('; ')}` : ''}`);
+      const matched = results.flatMap((/** @type {string[]} */ r, /** @type {number} */ k) => (r.length === 0 ? [schema.oneOf[k].$ref ?? `#${k}`] : []));
+      errors.push(`${here} must match exactly one of oneOf (matches ${matches}${matches ? `: ${matched.join(', ')}` : ''})${matches === 0 ? `; closest: ${closest.slice(0, 3).join('; ')}` : ''}`);
     }
   }
   if (schema.not && builtinValidate(doc, schema.not, value, at).length === 0) errors.push(`${here} must not match a "not" schema`);
