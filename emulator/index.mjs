@@ -185,11 +185,16 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     res.on('close', () => {
       if (entry.endedAt === null) entry.endedAt = Date.now();
     });
+    /** @type {string[]} */
+    let requestErrors = [];
     /** @param {number} status @param {unknown} [payload] @param {Record<string, string>} [headers] */
     const reply = (status, payload, headers) => {
       entry.status = status;
       entry.endedAt = Date.now();
       payload = omitNonNullableNulls(payload);
+      if (contract && operation && requestErrors.length && status < 400) {
+        recordViolation({ sandbox: sandbox.id, kind: 'request', operationId: operation.operationId, method, path, errors: requestErrors });
+      }
       if (contract && operation && !preflight) {
         const errors = contract.response(operation.operationId, status, payload === undefined ? undefined : JSON.parse(JSON.stringify(payload)));
         if (errors.length) recordViolation({ sandbox: sandbox.id, kind: 'response', operationId: operation.operationId, status, method, path, errors });
@@ -252,10 +257,9 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
       const grants = auth.kind === 'jwt' ? grantsFor(/** @type {any} */ (auth.payload), operation.operationId, organizationId) : [];
       if (auth.kind === 'jwt' && grants.length === 0) throw new ApiError(403, `The token does not grant ${operation.operationId}`);
       if (body.error) throw new ApiError(422, 'The request body is not valid JSON', [{ field: 'body', message: body.error }]);
-      if (contract) {
-        const errors = contract.request(operation.operationId, body.value);
-        if (errors.length) recordViolation({ sandbox: sandbox.id, kind: 'request', operationId: operation.operationId, method, path, errors });
-      }
+      // A request that breaks the contract counts when the emulator accepted it (an answer below 400):
+      // one it refused is a test of that refusal (or makes the test fail on its own).
+      if (contract) requestErrors = contract.request(operation.operationId, body.value);
       const run = () =>
         operation.handler({
           sandbox,

@@ -55,13 +55,26 @@ test('an answer broken on purpose is recorded as a violation (and a good one is 
   assert.equal(listed.body.violations.length, 1);
 });
 
-test('a request that breaks the contract is recorded as a request violation', async () => {
+test('a request that breaks the contract and that the emulator accepts is a request violation', async () => {
   const sb = await newSandbox(emulator.url);
-  const r = await sb.post('/storefront/organizations/demo-org/ready-to-pay', { websiteId: 'demo-website', amount: 'ten', currency: 'USD', riskMetadata: RISK });
-  assert.ok(r.status >= 400);
-  const violations = emulator.contractViolations().filter((v) => v.sandbox === sb.id && v.kind === 'request');
-  assert.equal(violations.length, 1);
-  assert.equal(violations[0].operationId, 'StorefrontPostReadyToPay');
+  const mine = () => emulator.contractViolations().filter((v) => v.sandbox === sb.id && v.kind === 'request');
+  // Refused by the emulator (422): a test of that refusal, not recorded.
+  const refused = await sb.post('/storefront/organizations/demo-org/ready-to-pay', { websiteId: 'demo-website', amount: 'ten', currency: 'USD', riskMetadata: RISK });
+  assert.equal(refused.status, 422);
+  assert.deepEqual(mine(), []);
+  // An emulator that let the same request through (its own check removed on purpose): recorded.
+  const operation = /** @type {any} */ (OPERATIONS.find((o) => o.operationId === 'StorefrontPostReadyToPay'));
+  const original = operation.handler;
+  operation.handler = () => ({ status: 200, body: [{ method: 'payment-card', feature: null, brands: ['Visa'] }] });
+  try {
+    const ok = await sb.post('/storefront/organizations/demo-org/ready-to-pay', { websiteId: 'demo-website', amount: 'ten', currency: 'USD', riskMetadata: RISK });
+    assert.equal(ok.status, 200, ok.text);
+  } finally {
+    operation.handler = original;
+  }
+  const [violation] = mine();
+  assert.equal(violation?.operationId, 'StorefrontPostReadyToPay');
+  assert.ok(violation.errors.some((e) => e.includes('amount')), violation.errors.join('\n'));
 });
 
 test('the nulls the emulator used to send break the contract; its answers leave them out', async () => {
