@@ -15,7 +15,9 @@ try {
   process.exit(1);
 }
 
-const emulator = await startEmulator({ port: 0, quiet: true });
+// The emulator checks every request the element sends and every answer it gives against the Storefront
+// contract (emulator/contract/); a run with any violation fails (see the exit hook below).
+const emulator = await startEmulator({ port: 0, quiet: true, validateContract: true });
 
 // test/integration/csp/ pages are served with a strict Content-Security-Policy (no inline script or style,
 // no eval), as a careful merchant page would be, allowing only FramePay's origin (here the emulator's
@@ -24,6 +26,21 @@ const FRAMEPAY_ORIGIN = new URL(emulator.url).origin;
 const STRICT_CSP = `script-src 'self' ${FRAMEPAY_ORIGIN}; style-src 'self' ${FRAMEPAY_ORIGIN}; frame-src ${FRAMEPAY_ORIGIN}; object-src 'none'; base-uri 'none'`;
 const stop = () => emulator.close().catch(() => {});
 process.once('exit', stop);
+process.once('exit', () => {
+  const violations = emulator.contractViolations();
+  if (violations.length === 0) {
+    console.log(`Storefront contract (${emulator.contractEngine}): every request and answer of the run kept it.`);
+    return;
+  }
+  console.error(`\n${violations.length} request(s)/answer(s) broke the Storefront contract (emulator/contract/):`);
+  const seen = new Set();
+  for (const v of violations) {
+    const line = `  ${v.kind} ${v.method} ${v.path}${v.status ? ` → ${v.status}` : ''} (${v.operationId}): ${v.errors.slice(0, 4).join('; ')}`;
+    if (!seen.has(line)) console.error(line);
+    seen.add(line);
+  }
+  process.exitCode = 1;
+});
 
 export default {
   files: ['test/**/*.test.ts'],

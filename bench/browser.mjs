@@ -89,7 +89,8 @@ export function criticalPath(entries) {
     path: longest.map((e) => (e.preflight ? `OPTIONS ${shortPath(e.path)}` : e.operationId ?? `${e.method} ${e.path}`)),
   };
 }
-const shortPath = (path) => path.replace(/^.*\/storefront\//, '').replace(/^\/organizations\/[^/]+\//, '');
+// `/storefront/organizations/{org}/x`, `/organizations/{org}/storefront/x`, `/storefront/x`, `/organizations/{org}/tokens` → `x` / `tokens`.
+const shortPath = (path) => path.replace(/^.*\/storefront\/(?:organizations\/[^/]+\/)?/, '').replace(/^\/organizations\/[^/]+\//, '');
 
 /** Most requests the emulator was answering at one moment. */
 function maxConcurrency(entries) {

@@ -77,14 +77,18 @@ export async function startDemo({ port = 8080, emulatorPort = 4455, quiet = fals
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, '127.0.0.1', ok);
+  }).catch(async (error) => {
+    await emulator.close();
+    throw error;
   });
   const address = server.address();
   const url = `http://127.0.0.1:${address.port}/`;
   if (!quiet) {
-    console.log(`Demo:      ${url}`);
     console.log(`Emulator:  ${emulator.url}  (Storefront API stand-in; see emulator/README.md)`);
     console.log('Test cards: 4111 1111 1111 1111 approved · 4000 0000 0000 0002 declined · 4000 0000 0000 3220 3-D Secure');
-    console.log('Press Ctrl+C to stop.');
+    console.log('Press Ctrl+C to stop. Open the demo:');
+    console.log('');
+    console.log(url);
   }
   return {
     url,
@@ -97,12 +101,20 @@ export async function startDemo({ port = 8080, emulatorPort = 4455, quiet = fals
   };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const demo = await startDemo({
-    port: Number(option('port', 8080)),
-    emulatorPort: Number(option('emulator-port', 4455)),
+/** `node demo/serve.mjs [--port N] [--emulator-port N]` (also PORT / EMULATOR_PORT). */
+export async function main() {
+  const port = Number(option('port', 8080));
+  const emulatorPort = Number(option('emulator-port', 4455));
+  const demo = await startDemo({ port, emulatorPort }).catch((error) => {
+    if (error?.code !== 'EADDRINUSE') throw error;
+    const which = error.port === emulatorPort ? `The emulator's port ${emulatorPort}` : `Port ${port}`;
+    const how = error.port === emulatorPort ? '--emulator-port N (or EMULATOR_PORT=N)' : '--port N (or PORT=N)';
+    console.error(`${which} is already in use (another \`npm start\`?). Stop it, or pick another port: npm start -- ${how}.`);
+    process.exit(1);
   });
   const stop = () => demo.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();

@@ -57,10 +57,20 @@ const sleep = (/** @type {number} */ ms) => (ms > 0 ? new Promise((resolve) => s
 
 /**
  * Starts the emulator on 127.0.0.1.
- * @param {{port?: number, host?: string, latencyMs?: number, rateLimit?: RateLimit | null, slowGatewayMs?: number, quiet?: boolean}} [options]
- * @returns {Promise<{url: string, port: number, close: () => Promise<void>, createSandbox: (options?: SandboxOptions) => {id: string, url: string}}>}
+ * `validateContract` (or `EMULATOR_VALIDATE_CONTRACT=1`): check every API request body and every answer
+ * against the trimmed Storefront contract (emulator/contract/) and record what breaks it (the answers are sent
+ * all the same); read them with `contractViolations()` or `GET /__emulator/contract-violations`.
+ * @param {{port?: number, host?: string, latencyMs?: number, rateLimit?: RateLimit | null, slowGatewayMs?: number, quiet?: boolean, validateContract?: boolean}} [options]
+ * @returns {Promise<{url: string, port: number, close: () => Promise<void>, createSandbox: (options?: SandboxOptions) => {id: string, url: string}, contractViolations: () => import('./contract/validate.mjs').Violation[], contractEngine: string | null}>}
  */
-export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 0, rateLimit = null, slowGatewayMs = 3000, quiet = false } = {}) {
+export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 0, rateLimit = null, slowGatewayMs = 3000, quiet = false, validateContract = process.env.EMULATOR_VALIDATE_CONTRACT === '1' } = {}) {
+  const contract = validateContract ? await (await import('./contract/validate.mjs')).createContractValidator() : null;
+  /** @type {import('./contract/validate.mjs').Violation[]} */
+  const violations = [];
+  /** @param {import('./contract/validate.mjs').Violation} violation */
+  const recordViolation = (violation) => {
+    if (violations.length < 1000) violations.push(violation);
+  };
   /** @type {Map<string, Sandbox>} */
   const sandboxes = new Map();
   let origin = '';
@@ -151,9 +161,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     const preflight = method === 'OPTIONS';
     const body = await readJson(req);
     const auth = readAuth(req.headers, sandbox.id);
-    // Organization from the URL (long form) or from the credential (short form).
-    const org = /^\/organizations\/([^/]+)(\/.*)?$/.exec(path);
-    const relative = org ? org[2] ?? '/' : path;
+    // The organization, from the URL or else from an `Organization-Id` header or the credential (short form).
+    const { org, relative } = splitOrganization(path, req.headers['organization-id']);
     const { operation, params, pathKnown } = matchOperation(preflight ? String(req.headers['access-control-request-method'] ?? 'GET').toUpperCase() : method, relative);
 
     /** @type {LogEntry} */
@@ -176,10 +185,20 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     res.on('close', () => {
       if (entry.endedAt === null) entry.endedAt = Date.now();
     });
+    /** @type {string[]} */
+    let requestErrors = [];
     /** @param {number} status @param {unknown} [payload] @param {Record<string, string>} [headers] */
     const reply = (status, payload, headers) => {
       entry.status = status;
       entry.endedAt = Date.now();
+      payload = omitNonNullableNulls(payload);
+      if (contract && operation && requestErrors.length && status < 400) {
+        recordViolation({ sandbox: sandbox.id, kind: 'request', operationId: operation.operationId, method, path, errors: requestErrors });
+      }
+      if (contract && operation && !preflight) {
+        const errors = contract.response(operation.operationId, status, payload === undefined ? undefined : JSON.parse(JSON.stringify(payload)));
+        if (errors.length) recordViolation({ sandbox: sandbox.id, kind: 'response', operationId: operation.operationId, status, method, path, errors });
+      }
       send(res, status, payload, headers);
     };
 
@@ -197,7 +216,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     /** @type {Fault | undefined} */
     let afterFault;
     const faultIndex = sandbox.faults.findIndex(
-      (f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || path.includes(f.path) || f.path === entry.operationId),
+      (f) => (!f.method || f.method.toUpperCase() === method) && (!f.path || path.includes(f.path) || relative.includes(f.path) || f.path === entry.operationId),
     );
     if (faultIndex !== -1) {
       const fault = sandbox.faults[faultIndex];
@@ -226,11 +245,11 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     };
 
     try {
-      if (org && !ORGANIZATIONS.includes(org[1])) throw new ApiError(404, `Organization "${org[1]}" not found`);
+      if (org && !ORGANIZATIONS.includes(org)) throw new ApiError(404, `Organization "${org}" not found`);
       if (auth.kind === 'none') throw new ApiError(401, 'Missing credentials: send Authorization with a publishable key or a customer JWT');
       if (auth.kind === 'invalid') throw new ApiError(401, auth.reason ?? 'Invalid credentials');
       const organizationId = /** @type {string} */ (auth.organizationId);
-      if (org && org[1] !== organizationId) throw new ApiError(401, `The credential does not belong to organization "${org[1]}"`);
+      if (org && org !== organizationId) throw new ApiError(401, `The credential does not belong to organization "${org}"`);
       if (!operation.accepts.includes(/** @type {any} */ (auth.kind))) {
         const names = { publishable: 'a publishable key', jwt: 'a customer JWT', secret: 'a secret key' };
         throw new ApiError(401, `${operation.operationId} needs ${operation.accepts.map((k) => names[k]).join(' or ')}; ${names[/** @type {'jwt'} */ (auth.kind)]} was sent`);
@@ -238,6 +257,9 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
       const grants = auth.kind === 'jwt' ? grantsFor(/** @type {any} */ (auth.payload), operation.operationId, organizationId) : [];
       if (auth.kind === 'jwt' && grants.length === 0) throw new ApiError(403, `The token does not grant ${operation.operationId}`);
       if (body.error) throw new ApiError(422, 'The request body is not valid JSON', [{ field: 'body', message: body.error }]);
+      // A request that breaks the contract counts when the emulator accepted it (an answer below 400):
+      // one it refused is a test of that refusal (or makes the test fail on its own).
+      if (contract) requestErrors = contract.request(operation.operationId, body.value);
       const run = () =>
         operation.handler({
           sandbox,
@@ -250,7 +272,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
           query: url.searchParams,
           body: body.value,
           base,
-          apiBase: `${base}${org ? `/organizations/${org[1]}` : ''}`,
+          apiBase: `${base}${org ? `/organizations/${encodeURIComponent(org)}` : ''}`,
         });
       let result = await run();
       if (res.destroyed) return;
@@ -332,6 +354,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
         return send(res, 200, { ok: true });
       case 'GET /__emulator/log':
         return send(res, 200, { requests: sandbox.log });
+      case 'GET /__emulator/contract-violations':
+        return send(res, 200, { validating: Boolean(contract), engine: contract?.engine ?? null, violations: sandbox === root ? violations : violations.filter((v) => v.sandbox === sandbox.id) });
       case 'DELETE /__emulator/log':
         sandbox.log = [];
         return send(res, 200, { ok: true });
@@ -466,6 +490,8 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     url: origin,
     port: address.port,
     createSandbox,
+    contractViolations: () => [...violations],
+    contractEngine: contract?.engine ?? null,
     close() {
       closing ??= new Promise((resolve) => {
         server.close(() => resolve());
@@ -474,6 +500,48 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
       return closing;
     },
   };
+}
+
+/**
+ * Members the contract types as non-nullable that the emulator's state keeps as `null` while they have no
+ * value (a pending transaction's `processedTime`, an invoice's `paidTime`, …): answers leave them out, as the
+ * contract allows. The element accepts both absent and `null` (the live API may send either).
+ */
+const NON_NULLABLE_MEMBERS = new Set([
+  'parentTransactionId', 'processedTime', 'gateway', 'avsResponse', 'cvvResponse', 'billingAddress', 'deliveryAddress',
+  'paymentInstrument', 'paidTime', 'voidedTime', 'abandonedTime', 'paymentInstrumentId',
+]);
+
+/** A copy of an answer without the `null` members above, at any depth. @param {unknown} value @returns {any} */
+export function omitNonNullableNulls(value) {
+  if (Array.isArray(value)) return value.map(omitNonNullableNulls);
+  if (!value || typeof value !== 'object') return value;
+  /** @type {Record<string, unknown>} */
+  const out = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member === null && NON_NULLABLE_MEMBERS.has(key)) continue;
+    out[key] = omitNonNullableNulls(member);
+  }
+  return out;
+}
+
+/**
+ * The three URL forms of an API request, reduced to the organization and the path the operations are
+ * written with (`/storefront/…`, `/tokens`, …):
+ * - `/storefront/organizations/{org}/<op>`: what Rebilly's own browser library calls in production;
+ * - `/organizations/{org}/storefront/<op>` and `/organizations/{org}/tokens`: the OpenAPI server form;
+ * - `/storefront/<op>` (and `/tokens`) with the organization in an `Organization-Id` header, or none
+ *   (then the credential's organization).
+ * @param {string} path @param {string | string[] | undefined} header
+ * @returns {{org: string | null, relative: string}}
+ */
+export function splitOrganization(path, header) {
+  const storefrontFirst = /^\/storefront\/organizations\/([^/]+)(\/.*)?$/.exec(path);
+  if (storefrontFirst) return { org: decodeURIComponent(storefrontFirst[1]), relative: `/storefront${storefrontFirst[2] ?? '/'}` };
+  const organizationFirst = /^\/organizations\/([^/]+)(\/.*)?$/.exec(path);
+  if (organizationFirst) return { org: decodeURIComponent(organizationFirst[1]), relative: organizationFirst[2] ?? '/' };
+  const fromHeader = Array.isArray(header) ? header[0] : header;
+  return { org: fromHeader ? fromHeader.trim() : null, relative: path };
 }
 
 /**

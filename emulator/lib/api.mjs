@@ -7,6 +7,7 @@ import { toCents, fromCents, percentOf } from './money.mjs';
 import { luhnValid, detectBrand, cardOutcome } from './cards.mjs';
 import { COUPONS, TAX, SHIPPING_RATE, transaction as newTransaction } from './seed.mjs';
 import { grantsFor, signCustomerJwt, SESSION_PERMISSIONS, DEFAULT_CUSTOMER_PERMISSIONS } from './auth.mjs';
+import { MERCHANT_INVOICE_OPERATIONS } from './merchant-invoices.mjs';
 
 /**
  * @typedef {Record<string, any>} Resource
@@ -1113,6 +1114,8 @@ export const OPERATIONS = [
   { method: 'POST', path: '/authentication-tokens', operationId: 'PostAuthenticationToken', accepts: ['secret'], handler: postAuthenticationToken },
   { method: 'POST', path: '/authentication-tokens/:token/exchange', operationId: 'PostAuthenticationTokenExchange', accepts: ['secret', 'jwt', 'publishable'], handler: exchangeAuthenticationToken },
 ];
+
+OPERATIONS.push(...MERCHANT_INVOICE_OPERATIONS);
 
 /**
  * Finds the operation for a method and path (relative to the organization base).

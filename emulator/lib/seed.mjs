@@ -105,7 +105,7 @@ const plan = ({ id, name, productId, currency, price, description, recurringInte
  * @param {Record<string, any>} o
  * @returns {Resource}
  */
-function invoice({ id, customerId, currency = 'USD', items, status, paid = 0, invoiceNumber, transactionIds = [] }) {
+export function invoice({ id, customerId, currency = 'USD', items, status, paid = 0, invoiceNumber, transactionIds = [] }) {
   const lines = items.map((/** @type {any} */ item, /** @type {number} */ i) => ({
     id: `${id}-item-${i + 1}`,
     type: 'debit',

@@ -2,11 +2,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../index.mjs';
 import { newSandbox, RISK, PK } from '../lib/test-client.mjs';
+import { contractTest } from './contract-check.mjs';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
 before(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
+  emulator = await startEmulator({ port: 0, quiet: true, validateContract: true });
 });
 after(() => emulator.close());
 
@@ -138,6 +139,34 @@ test('both URL forms; unknown organization 404; key of another organization 401'
   );
 });
 
+test('three URL forms: /storefront/organizations/{org}/…, /organizations/{org}/storefront/…, /storefront/… + Organization-Id', async () => {
+  const sb = await newSandbox(emulator.url);
+  const body = { websiteId: 'demo-website', items: [{ planId: 'plan-starter', quantity: 1 }], riskMetadata: RISK };
+  const production = await sb.post('/storefront/organizations/demo-org/preview-purchase', body);
+  const server = await sb.post('/organizations/demo-org/storefront/preview-purchase', body);
+  const header = await sb.post('/storefront/preview-purchase', body, { headers: { 'Organization-Id': 'demo-org' } });
+  for (const r of [production, server, header]) assert.equal(r.status, 200, r.text);
+  assert.deepEqual(production.body, server.body);
+  assert.deepEqual(header.body, server.body);
+  // The same checks in each form: unknown organization 404, another organization's credential 401.
+  assert.equal((await sb.post('/storefront/organizations/other-org/preview-purchase', body)).status, 404);
+  assert.equal((await sb.post('/storefront/preview-purchase', body, { headers: { 'Organization-Id': 'other-org' } })).status, 404);
+  const jwt = await sb.jwt({ customerId: 'cus-alice' });
+  assert.equal((await sb.get('/storefront/organizations/demo-org/websites/demo-website', { auth: jwt })).status, 200);
+  assert.equal((await sb.get('/storefront/organizations/demo-org/transactions/txn-nope', { auth: jwt })).status, 404);
+  // Tokens at the organization form, as FramePay posts them.
+  assert.equal((await sb.post('/organizations/demo-org/tokens', { method: 'payment-card', paymentInstrument: { pan: '4111111111111111', cvv: '123', expMonth: 12, expYear: 2030 } })).status, 201);
+  const log = (await sb.log()).map((/** @type {any} */ r) => [r.path, r.operationId, r.status]);
+  assert.deepEqual(log.slice(0, 3), [
+    ['/storefront/organizations/demo-org/preview-purchase', 'StorefrontPostPreviewPurchase', 200],
+    ['/organizations/demo-org/storefront/preview-purchase', 'StorefrontPostPreviewPurchase', 200],
+    ['/storefront/preview-purchase', 'StorefrontPostPreviewPurchase', 200],
+  ]);
+  // A fault aimed at the short path applies to every form.
+  await sb.fault({ kind: 'status-500', path: '/storefront/preview-purchase', method: 'POST' });
+  assert.equal((await sb.post('/storefront/organizations/demo-org/preview-purchase', body)).status, 500);
+});
+
 test('404 problem details for unknown ids and routes', async () => {
   const sb = await newSandbox(emulator.url);
   const jwt = await sb.jwt({ customerId: 'cus-alice' });
@@ -151,3 +180,5 @@ test('404 problem details for unknown ids and routes', async () => {
   assert.equal((await sb.get('/storefront/nothing-here', { auth: jwt })).status, 404);
   assert.equal((await sb.get('/tokens/tok_nope')).status, 404);
 });
+
+contractTest(() => emulator);

@@ -2,11 +2,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../index.mjs';
 import { newSandbox, RISK, CARDS } from '../lib/test-client.mjs';
+import { contractTest } from './contract-check.mjs';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
 before(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
+  emulator = await startEmulator({ port: 0, quiet: true, validateContract: true });
 });
 after(() => emulator.close());
 
@@ -213,3 +214,5 @@ test('purchase with a customer JWT and a saved instrument', async () => {
   assert.equal(r.body.transaction.result, 'approved');
   assert.equal((await sb.get(`/storefront/transactions/${r.body.transaction.id}`, { auth: jwt })).status, 200);
 });
+
+contractTest(() => emulator);

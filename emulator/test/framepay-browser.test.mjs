@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import puppeteer from 'puppeteer-core';
 import { startEmulator } from '../index.mjs';
 import { CHROME_ARGS, findChrome } from '../../scripts/find-chrome.mjs';
+import { contractTest } from './contract-check.mjs';
 
 let chrome = null;
 try {
@@ -60,7 +61,7 @@ window.tokenize = function (extra) {
 
 before(async () => {
   if (skip) return;
-  emulator = await startEmulator({ port: 0, quiet: true });
+  emulator = await startEmulator({ port: 0, quiet: true, validateContract: true });
   pageServer = createServer((req, res) => {
     const sandbox = new URL(req.url ?? '/', 'http://x').searchParams.get('sandbox') ?? '';
     const csp = `default-src 'self'; script-src 'self' ${emulator.url}; style-src 'self' ${emulator.url}; frame-src ${emulator.url}; connect-src 'self'`;
@@ -298,3 +299,5 @@ test('chosen behaviours: initialize twice throws, ready not replayed, Apple Pay 
   assert.deepEqual(problems.filter((p) => !/500|Failed to load resource/.test(p)), []);
   await page.close();
 });
+
+contractTest(() => emulator);

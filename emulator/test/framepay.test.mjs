@@ -4,11 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../index.mjs';
 import { newSandbox, CARDS } from '../lib/test-client.mjs';
+import { contractTest } from './contract-check.mjs';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
 before(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
+  emulator = await startEmulator({ port: 0, quiet: true, validateContract: true });
 });
 after(() => emulator.close());
 
@@ -167,3 +168,5 @@ test('POST /tokens: malformed tokens of each kind → 422 on the field', async (
   assert.equal(wallet.status, 422);
   assert.equal(wallet.body.invalidFields[0].field, 'paymentInstrument.payload.testCard');
 });
+
+contractTest(() => emulator);

@@ -3,11 +3,12 @@ import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { startEmulator } from '../index.mjs';
 import { newSandbox, RISK, CARDS } from '../lib/test-client.mjs';
+import { contractTest } from './contract-check.mjs';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
 before(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
+  emulator = await startEmulator({ port: 0, quiet: true, validateContract: true });
 });
 after(() => emulator.close());
 
@@ -216,3 +217,5 @@ test('invalid JSON → 422 on body; unknown method on a known path → 405; unkn
   const log = await sb.log();
   assert.deepEqual(log.map((/** @type {any} */ e) => e.operationId), ['StorefrontPostReadyToPay', null, null]);
 });
+
+contractTest(() => emulator);

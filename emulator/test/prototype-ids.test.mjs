@@ -4,11 +4,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../index.mjs';
 import { newSandbox, RISK } from '../lib/test-client.mjs';
+import { contractTest } from './contract-check.mjs';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
 before(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
+  emulator = await startEmulator({ port: 0, quiet: true, validateContract: true });
 });
 after(() => emulator.close());
 
@@ -70,3 +71,5 @@ test('path ids named like Object.prototype members → 404; keys named like them
   const ok = await sb.post('/storefront/preview-purchase', { websiteId: 'demo-website', items: [{ planId: 'plan-starter', quantity: 1 }] });
   assert.ok(ok.status >= 200 && ok.status < 300, `${ok.status}`);
 });
+
+contractTest(() => emulator);

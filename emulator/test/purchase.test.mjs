@@ -2,11 +2,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEmulator } from '../index.mjs';
 import { newSandbox, CARDS, RISK } from '../lib/test-client.mjs';
+import { contractTest } from './contract-check.mjs';
 
 /** @type {Awaited<ReturnType<typeof startEmulator>>} */
 let emulator;
 before(async () => {
-  emulator = await startEmulator({ port: 0, quiet: true });
+  emulator = await startEmulator({ port: 0, quiet: true, validateContract: true });
 });
 after(() => emulator.close());
 
@@ -260,3 +261,5 @@ test('offsite methods: an AlternativePaymentToken pays into waiting-approval; Sk
     }
   }
 });
+
+contractTest(() => emulator);

@@ -4,8 +4,10 @@
  * One client per (apiUrl, organization, credential), kept in a module-level registry and shared by every
  * element on the page, so a 429 pauses all of them and identical in-flight GETs are made once.
  *
- * - Base URL `{apiUrl}/organizations/{organizationId}/storefront/…` and `{apiUrl}/organizations/{org}/tokens`;
- *   without an organization `{apiUrl}/storefront/…` and `{apiUrl}/tokens`.
+ * - Base URL `{apiUrl}/storefront/organizations/{organizationId}/…` (the form Rebilly's own browser library
+ *   calls in production with the same publishable-key/JWT auth) and `{apiUrl}/organizations/{org}/tokens`;
+ *   without an organization `{apiUrl}/storefront/…` and `{apiUrl}/tokens`. A path prefix in `apiUrl`
+ *   (a proxy, an emulator sandbox) is kept.
  * - `Authorization: Bearer <jwt or publishable key>`, `Accept: application/json`, `Content-Type:
  *   application/json` only when there is a body; no cookies (`credentials: 'omit'`).
  * - Per-attempt timeout (reads 20 s, payment writes 60 s by default; `timeoutMs` per call). A timeout is
@@ -213,12 +215,21 @@ export class StorefrontClient {
     return getStorefrontClient({ apiUrl: this.apiUrl, organizationId: this.organizationId, credential });
   }
 
-  /** Absolute URL of a path under the organization (or the API root without one). */
+  /**
+   * Absolute URL of an operation's path (`storefront/…` or `tokens`): `{apiUrl}/storefront/organizations/{org}/…`
+   * and `{apiUrl}/organizations/{org}/tokens`; without an organization, the path under the API root.
+   */
   url(path: string, query?: RequestSpec<unknown>['query']): string {
-    const base = this.organizationId
-      ? `${this.apiUrl}/organizations/${encodeURIComponent(this.organizationId)}`
-      : this.apiUrl;
-    let url = `${base}/${path.replace(/^\/+/, '')}`;
+    const relative = path.replace(/^\/+/, '');
+    let url: string;
+    if (!this.organizationId) url = `${this.apiUrl}/${relative}`;
+    else {
+      const org = encodeURIComponent(this.organizationId);
+      const storefront = /^storefront(?:\/|$)/.exec(relative);
+      url = storefront
+        ? `${this.apiUrl}/storefront/organizations/${org}/${relative.slice(storefront[0].length)}`
+        : `${this.apiUrl}/organizations/${org}/${relative}`;
+    }
     if (query) {
       const params = new URLSearchParams();
       for (const [name, value] of Object.entries(query)) {

@@ -110,7 +110,10 @@ describe('Storefront client over real HTTP (emulator)', () => {
 
     it('builds organization and short-form URLs, keeping the api-url path prefix', () => {
       expect(pkClient(sandbox).url('storefront/purchase')).to.equal(
-        `${sandbox.url}/organizations/${SEED.organizationId}/storefront/purchase`,
+        `${sandbox.url}/storefront/organizations/${SEED.organizationId}/purchase`,
+      );
+      expect(pkClient(sandbox).url('storefront/transactions/t1', { expand: 'x' })).to.equal(
+        `${sandbox.url}/storefront/organizations/${SEED.organizationId}/transactions/t1?expand=x`,
       );
       expect(pkClient(sandbox).url('tokens')).to.equal(`${sandbox.url}/organizations/${SEED.organizationId}/tokens`);
       expect(pkClient(sandbox, 'short-form').url('tokens')).to.equal(`${sandbox.url}/tokens`);

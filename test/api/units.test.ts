@@ -118,3 +118,20 @@ describe('api units', () => {
     });
   });
 });
+
+describe('members the contract types as non-nullable', () => {
+  // The emulator leaves them out (as the contract says); the live API may send null: both parse.
+  const transaction = { id: 't1', status: 'completed', result: 'approved', amount: 10, currency: 'USD' };
+  const nullable = { parentTransactionId: null, processedTime: null, gateway: null, billingAddress: null, paymentInstrument: null };
+  const invoice = { id: 'in1', status: 'unpaid', amount: 10, amountDue: 10, currency: 'USD' };
+  const invoiceNulls = { billingAddress: null, deliveryAddress: null, paidTime: null, voidedTime: null, abandonedTime: null };
+
+  it('accepts them absent and null', async () => {
+    const { TransactionSchema, InvoiceSchema } = await import('../../src/api/schemas.js');
+    for (const value of [transaction, { ...transaction, ...nullable }]) expect(TransactionSchema.safeParse(value).success).to.equal(true);
+    for (const value of [invoice, { ...invoice, ...invoiceNulls }]) expect(InvoiceSchema.safeParse(value).success).to.equal(true);
+    const { PayoutRequestSchema } = await import('../../src/api/customer-schemas.js');
+    const payout = { id: 'p1', status: 'pending', amount: 75, currency: 'USD' };
+    for (const value of [payout, { ...payout, paymentInstrumentId: null }]) expect(PayoutRequestSchema.safeParse(value).success).to.equal(true);
+  });
+});

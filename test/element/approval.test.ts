@@ -137,7 +137,7 @@ describe('3-D Secure approval in a modal', () => {
     const realFetch = window.fetch;
     window.fetch = async (input, init) => {
       const response = await realFetch(input, init);
-      if (!String(typeof input === 'string' ? input : (input as Request).url).endsWith('/storefront/payment')) return response;
+      if (!/\/storefront\/(organizations\/[^/]+\/)?payment$/.test(String(typeof input === 'string' ? input : (input as Request).url))) return response;
       const body = await response.json();
       body.approvalUrl = 'javascript:alert(document.domain)';
       return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
