@@ -142,13 +142,13 @@ export async function fillHostedCard(el: RebillyInstrumentsElement, values: Card
     await sendKeys({ press: 'Tab' });
     await new Promise((r) => setTimeout(r, 50));
     return el.ownerDocument.activeElement === frame;
-  }, 3000, 'focus in the card frame');
+  }, 10_000, 'focus in the card frame');
   await sendKeys({ type: values.number ?? SEED.cards.approved });
   await sendKeys({ press: 'Tab' });
   await sendKeys({ type: values.expiry ?? `12${nextYear2}` });
   await sendKeys({ press: 'Tab' });
   await sendKeys({ type: values.cvv ?? '123' });
   // Wait until FramePay says the card is complete (its container's class), as paying needs.
-  await until(() => hostedCardContainer(el)!.classList.contains('rebilly-framepay-valid'), 3000, 'a complete card');
+  await until(() => hostedCardContainer(el)!.classList.contains('rebilly-framepay-valid'), 10_000, 'a complete card');
   await el.updateComplete;
 }

@@ -76,6 +76,7 @@ export class WalletButtons {
         this.#applied = JSON.stringify([settings.style, settings.locale, transactionData]);
         this.#framepay = framepay;
         framepay.on('token-ready', this.#onTokenReady);
+        globalThis.addEventListener('blur', this.#onWindowBlur);
         this.#elements = wallets.map((wallet) => {
           const target = slotted(this.host, `rebilly-wallet-${wallet}`);
           target.addEventListener('focusin', this.#claim);
@@ -91,6 +92,15 @@ export class WalletButtons {
     })();
   }
 
+  /**
+   * Focus went into a frame (the window blurs): if it is one of this element's wallet buttons, claim. (The
+   * container's `focusin` says the same where the browser reports focus entering a cross-origin frame.)
+   */
+  #onWindowBlur = (): void => {
+    const active = document.activeElement;
+    if (active && this.host.contains(active) && active.closest('[slot^="rebilly-wallet-"]')) this.#claim();
+  };
+
   /** The customer reached this element's wallet buttons: its sheet shows its amount, its token pays here. */
   #claim = (): void => {
     page[OWNER] = this.host;
@@ -105,6 +115,7 @@ export class WalletButtons {
   #unmount(): void {
     this.#attempt++;
     this.#framepay?.off('token-ready', this.#onTokenReady);
+    globalThis.removeEventListener('blur', this.#onWindowBlur);
     for (const element of this.#elements) element.destroy();
     this.#elements = [];
     this.#drawn = false;
