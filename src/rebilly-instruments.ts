@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import {
   OPTION_KEYS,
   parseConfig,
@@ -28,6 +28,7 @@ import type { ErrorMessageContext } from './checkout/checkout-controller.js';
 import { FramepayConflict } from './methods/card/framepay.js';
 import { CardEntry } from './methods/card/card-entry.js';
 import { Cardholder } from './methods/cardholder.js';
+import type { OrderForm } from './order/order-form.js';
 
 /** Properties whose change is an `update()` of the purchase data or the connection: every option but `locale`. */
 const CONFIG_PROPERTIES = OPTION_KEYS.filter((name) => name !== 'locale');
@@ -119,6 +120,7 @@ export class RebillyInstrumentsElement extends LitElement {
     apiMode: { attribute: 'api-mode' },
     apiUrl: { attribute: 'api-url' },
     items: { converter: jsonAttribute },
+    coupons: { converter: jsonAttribute },
     money: { converter: jsonAttribute },
     invoiceId: { attribute: 'invoice-id' },
     transactionId: { attribute: 'transaction-id' },
@@ -133,6 +135,7 @@ export class RebillyInstrumentsElement extends LitElement {
     framepayUrl: { attribute: 'framepay-url' },
     messages: { attribute: false },
     theme: { reflect: true, converter: themeAttribute },
+    addressFields: { attribute: 'address-fields' },
     _method: { state: true },
   };
 
@@ -141,6 +144,7 @@ export class RebillyInstrumentsElement extends LitElement {
       Promise.all([
         this.#card.prepare(),
         this.#checkout.config?.credential.kind === 'jwt' ? this.#loadCustomerViews() : undefined,
+        this.#checkout.config?.mode === 'items' ? this.#loadOrderForm() : undefined,
       ]).then(() => {}),
   });
   /** The views of the customer-JWT modes (saved instruments, deposit amounts), loaded on demand. */
@@ -148,6 +152,19 @@ export class RebillyInstrumentsElement extends LitElement {
 
   #loadCustomerViews(): Promise<unknown> {
     return import('./views/customer-views.js').then((views) => (this.#customerViews = views));
+  }
+  /** An items order's inputs (quantities, coupons, addresses, shipping), loaded on demand with its styles. */
+  #order: OrderForm | undefined;
+
+  async #loadOrderForm(): Promise<void> {
+    if (this.#order) return;
+    const { OrderForm, orderStyles } = await import('./order/order-form.js');
+    this.#order ??= new OrderForm({
+      update: (patch) => this.#checkout.updateOrder(patch),
+      requestUpdate: () => this.#edited(),
+      fullBillingAddress: () => this.addressFields === 'full',
+    });
+    adoptStyles(this.renderRoot as ShadowRoot, [...RebillyInstrumentsElement.elementStyles, orderStyles]);
   }
   readonly #cardholder = new Cardholder(() => this.#edited());
   readonly #saved = new SavedChoice(() => this.requestUpdate());
@@ -176,6 +193,8 @@ export class RebillyInstrumentsElement extends LitElement {
   apiUrl?: string;
   /** Cart of plans: `[{planId, quantity, thumbnail?}]` (JSON in the attribute). */
   items?: unknown;
+  /** Coupon codes applied from the start, with items: `["WELCOME10"]` (JSON in the attribute). */
+  coupons?: unknown;
   /** A plain amount: `{amount, currency}` (JSON in the attribute). */
   money?: unknown;
   /** Pay one invoice (needs `jwt`). */
@@ -211,6 +230,11 @@ export class RebillyInstrumentsElement extends LitElement {
   framepayUrl?: string;
   /** `light` or `dark` forces a colour scheme; absent follows `prefers-color-scheme`. */
   theme?: 'light' | 'dark';
+  /**
+   * The billing address an items checkout asks for: `postal` (default: country and postal code, what tax
+   * needs) or `full` (street and city too).
+   */
+  addressFields?: 'postal' | 'full';
 
   /** Where the flow is: `idle | loading | ready | paying | approving | completed | failed`. Read-only. */
   get state(): CheckoutState {
@@ -455,6 +479,13 @@ export class RebillyInstrumentsElement extends LitElement {
       void this.#checkout.pay(saved, amount);
       return true;
     }
+    // An order change still being typed is priced first; a shippable order needs its delivery address.
+    const orderProblem = data.order ? this.#order?.validate(data.order) : undefined;
+    if (orderProblem) {
+      this.#announce(this.#t(orderProblem === 'pending' ? 'orderUpdating' : 'formHasErrors'));
+      if (orderProblem !== 'pending') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${orderProblem}`)?.focus());
+      return false;
+    }
     const entry = this.#card.current;
     if (!entry) return false;
     // Every problem shows at once; focus goes to the first, in the form's order.
@@ -468,7 +499,8 @@ export class RebillyInstrumentsElement extends LitElement {
       });
       return false;
     }
-    const billingAddress = this.#cardholder.billingAddress();
+    // The order's billing address (country, postal code…) with the cardholder's name: the token's.
+    const billingAddress = { ...this.#order?.billingAddress(), ...this.#cardholder.billingAddress() };
     const config = this.#checkout.config!;
     void this.#checkout.pay({ kind: 'collect', method: entry.method, collect: () => entry.collect(billingAddress, config) }, amount);
     return true;
@@ -572,7 +604,10 @@ export class RebillyInstrumentsElement extends LitElement {
     const leading = html`${data.deposit ? this.#deposit.render(customer, data.deposit, t, locale) : nothing}
     ${this.#saved.render(customer, data, t) ?? nothing}`;
     return html`
-      ${data.summary && !data.deposit ? renderSummary(data.summary, t, locale) : nothing}
+      ${data.summary && !data.deposit
+        ? renderSummary(data.summary, t, locale, { lineControl: this.#order?.quantityControl(data, t, busy), dueToday: !!data.order?.recurring })
+        : nothing}
+      ${this.#order?.render(data, t, locale, busy) ?? nothing}
       ${instrument === NEW_CARD
         ? renderMethods(
             data.paymentMethods.filter((m) => SUPPORTED_METHODS.has(m.method)),
@@ -588,6 +623,7 @@ export class RebillyInstrumentsElement extends LitElement {
           payLabel,
           leading,
           fields: instrument === NEW_CARD ? this.#renderCardFields(busy || disabled) : undefined,
+          trailing: this.#order?.renderRecurring(data, t, locale),
         },
         this.#onSubmit,
         t,
