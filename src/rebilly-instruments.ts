@@ -53,9 +53,9 @@ const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null
  *
  * @tag rebilly-instruments
  *
- * @fires data-ready - The data for the current purchase data is loaded and the form is usable. `detail: {mode, summary, paymentMethods}`
+ * @fires data-ready - The data for the current purchase data is loaded and the form is usable. `detail: {mode, summary, paymentMethods, order?}`
  * @fires instrument-ready - A payment token or saved instrument is ready, before the payment is submitted. `detail: {method, token?, paymentInstrumentId?, billingAddress?}`
- * @fires purchase-completed - A purchase, payment or deposit was approved. `detail: {mode, transaction, invoice?, orderId?, token?}`
+ * @fires purchase-completed - A purchase, payment or deposit was approved. `detail: {mode, transaction, invoice?, orderId?, token?, order?}`
  * @fires setup-completed - A setup transaction completed. `detail: {instrument, transaction}`
  * @fires payout-completed - A payout request was submitted. `detail: {payoutRequest}`
  * @fires error - Anything went wrong. Does not bubble. `detail: {code, message, status?, problem?, invalidFields?, retryable, transaction?, outcomeUnknown?}`
@@ -70,6 +70,18 @@ const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null
  * @csspart shipping - The shipping row.
  * @csspart total - The total row.
  * @csspart amount-due - The amount-due row (a partly paid invoice).
+ * @csspart recurring - Beside the pay button: what an order charges after today.
+ * @csspart order - The order's inputs (items): coupons, addresses, shipping rates.
+ * @csspart coupons - The coupon control.
+ * @csspart coupons-applied - The list of applied coupons.
+ * @csspart coupon-apply - The coupon's Apply button.
+ * @csspart coupon-remove - An applied coupon's Remove button.
+ * @csspart address - A billing or delivery address fieldset.
+ * @csspart address-billing - The billing address fieldset.
+ * @csspart address-delivery - The delivery address fieldset.
+ * @csspart shipping-rates - The shipping rate choice.
+ * @csspart shipping-rate - One shipping rate.
+ * @csspart quantity - An editable quantity's stepper in a summary line.
  * @csspart instruments - The saved-instrument chooser (JWT modes).
  * @csspart instrument - One saved instrument (or "New card").
  * @csspart deposit-amounts - The deposit amount chooser.
