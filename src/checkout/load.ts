@@ -94,7 +94,7 @@ export async function loadCheckout(config: Config, cache: LoadCache, signal: Abo
       const plans = (): Promise<PlanTerms[] | undefined> =>
         config.credential.kind === 'jwt'
           ? cached('plans', body.items.map((i) => i.planId), () =>
-              import('./plans.js').then((m) => m.loadPlanTerms(client, body.items.map((i) => i.planId), signal)),
+              importCustomerModes().then((m) => m.loadPlanTerms(client, body.items.map((i) => i.planId), signal)),
             ).catch(() => undefined)
           : Promise.resolve(undefined);
       const [methods, previewed, who, terms] = await Promise.all([

@@ -143,31 +143,6 @@ export interface PlanTerms {
   requiresShipping?: boolean;
 }
 
-const UNITS = ['day', 'week', 'month', 'year'];
-
-function period(value: unknown): PlanPeriod | undefined {
-  const p = value as { unit?: unknown; length?: unknown } | null | undefined;
-  return p && UNITS.includes(p.unit as string) && Number.isInteger(p.length) && (p.length as number) > 0
-    ? { unit: p.unit as PlanPeriod['unit'], length: p.length as number }
-    : undefined;
-}
-
-/** A `StorefrontPlan` (with `expand=product`) → its {@link PlanTerms}. */
-export function planTerms(plan: Record<string, unknown> & { id: string }): PlanTerms {
-  const trial = plan['trial'] as { price?: unknown; period?: unknown } | null | undefined;
-  const trialPeriod = period(trial?.period);
-  const setup = (plan['setup'] as { price?: unknown } | null | undefined)?.price;
-  const product = (plan['_embedded'] as { product?: { requiresShipping?: unknown } } | undefined)?.product;
-  const interval = period(plan['recurringInterval']);
-  return {
-    id: plan.id,
-    ...(interval ? { interval } : {}),
-    ...(trialPeriod && typeof trial?.price === 'number' ? { trial: { price: trial.price, period: trialPeriod } } : {}),
-    ...(typeof setup === 'number' && setup > 0 ? { setupFee: setup } : {}),
-    ...(typeof product?.requiresShipping === 'boolean' ? { requiresShipping: product.requiresShipping } : {}),
-  };
-}
-
 const same = (values: unknown[]) => values.length > 0 && values.every((v) => JSON.stringify(v) === JSON.stringify(values[0]));
 
 /**
