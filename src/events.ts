@@ -109,6 +109,53 @@ export interface OrderSummary {
   total: number;
   /** What is still to pay when it differs from the total (a partly paid invoice). */
   amountDue?: number;
+  /** The discounts one by one (items mode), each naming its coupon. */
+  discountLines?: { couponId?: string; description?: string; amount: number }[];
+}
+
+/** A period of a plan: its billing interval or its trial. */
+export interface PlanPeriod {
+  unit: 'day' | 'week' | 'month' | 'year';
+  length: number;
+}
+
+/** What is charged after today (the preview's `recurringAmounts`), with what the plans say when readable. */
+export interface RecurringCharge {
+  /** Charged every billing period after the first invoice (tax included). */
+  amount: number;
+  /** The billing interval, when every recurring plan has the same one and it could be read (customer JWT). */
+  interval?: PlanPeriod;
+  /** A trial before it, when every recurring plan has the same one and it could be read (customer JWT). */
+  trial?: { price: number; period: PlanPeriod };
+}
+
+/** A postal address (Rebilly's `ContactObject`), as far as the element collects it. */
+export interface OrderAddress {
+  firstName?: string;
+  lastName?: string;
+  address?: string;
+  city?: string;
+  region?: string;
+  /** ISO 3166 alpha-2. */
+  country?: string;
+  postalCode?: string;
+  [member: string]: unknown;
+}
+
+/** The order as priced (items mode): what the customer sees and what the purchase sends. */
+export interface OrderDetail {
+  items: { planId: string; quantity: number }[];
+  /** Coupons applied (the ones the API accepted). */
+  couponIds: string[];
+  currency: string;
+  /** Charged now (the preview's `initialAmounts.amount`). */
+  dueToday: number;
+  /** Charged afterwards; null when nothing recurs. */
+  recurring: RecurringCharge | null;
+  billingAddress?: OrderAddress;
+  deliveryAddress?: OrderAddress;
+  /** The shipping rate of a shippable order. */
+  shippingRateId?: string;
 }
 
 export interface PaymentMethodInfo {
@@ -124,6 +171,8 @@ export interface DataReadyDetail {
   mode: Mode;
   summary: OrderSummary | null;
   paymentMethods: PaymentMethodInfo[];
+  /** Items mode: the order as priced (amounts due today and afterwards, coupons, addresses). */
+  order?: OrderDetail;
 }
 
 export interface BillingAddress {
@@ -146,6 +195,8 @@ export interface PurchaseCompletedDetail {
   orderId?: string;
   /** The single-use payment token that paid (its value is already spent). */
   token?: string;
+  /** Items mode: the order that was paid (amounts, coupons, addresses, shipping rate). */
+  order?: OrderDetail;
 }
 
 export interface SetupCompletedDetail {

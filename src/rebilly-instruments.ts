@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, adoptStyles, html, nothing, type PropertyValues } from 'lit';
 import {
   OPTION_KEYS,
   parseConfig,
@@ -29,6 +29,7 @@ import { Cardholder } from './methods/cardholder.js';
 import { MethodChoice } from './methods/method-choice.js';
 import { offerOf } from './methods/registry.js';
 import type { FramepayToken } from './methods/card/framepay.js';
+import type { OrderForm } from './order/order-form.js';
 
 /** Properties whose change is an `update()` of the purchase data or the connection: every option but `locale`. */
 const CONFIG_PROPERTIES = OPTION_KEYS.filter((name) => name !== 'locale');
@@ -53,9 +54,9 @@ const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null
  *
  * @tag rebilly-instruments
  *
- * @fires data-ready - The data for the current purchase data is loaded and the form is usable. `detail: {mode, summary, paymentMethods}`
+ * @fires data-ready - The data for the current purchase data is loaded and the form is usable. `detail: {mode, summary, paymentMethods, order?}`
  * @fires instrument-ready - A payment token or saved instrument is ready, before the payment is submitted. `detail: {method, token?, paymentInstrumentId?, billingAddress?}`
- * @fires purchase-completed - A purchase, payment or deposit was approved. `detail: {mode, transaction, invoice?, orderId?, token?}`
+ * @fires purchase-completed - A purchase, payment or deposit was approved. `detail: {mode, transaction, invoice?, orderId?, token?, order?}`
  * @fires setup-completed - A setup transaction completed. `detail: {instrument, transaction}`
  * @fires payout-completed - A payout request was submitted. `detail: {payoutRequest}`
  * @fires error - Anything went wrong. Does not bubble. `detail: {code, message, status?, problem?, invalidFields?, retryable, transaction?, outcomeUnknown?}`
@@ -70,6 +71,18 @@ const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null
  * @csspart shipping - The shipping row.
  * @csspart total - The total row.
  * @csspart amount-due - The amount-due row (a partly paid invoice).
+ * @csspart recurring - Beside the pay button: what an order charges after today.
+ * @csspart order - The order's inputs (items): coupons, addresses, shipping rates.
+ * @csspart coupons - The coupon control.
+ * @csspart coupons-applied - The list of applied coupons.
+ * @csspart coupon-apply - The coupon's Apply button.
+ * @csspart coupon-remove - An applied coupon's Remove button.
+ * @csspart address - A billing or delivery address fieldset.
+ * @csspart address-billing - The billing address fieldset.
+ * @csspart address-delivery - The delivery address fieldset.
+ * @csspart shipping-rates - The shipping rate choice.
+ * @csspart shipping-rate - One shipping rate.
+ * @csspart quantity - An editable quantity's stepper in a summary line.
  * @csspart instruments - The saved-instrument chooser (JWT modes).
  * @csspart instrument - One saved instrument (or "New card").
  * @csspart deposit-amounts - The deposit amount chooser.
@@ -121,6 +134,7 @@ export class RebillyInstrumentsElement extends LitElement {
     apiMode: { attribute: 'api-mode' },
     apiUrl: { attribute: 'api-url' },
     items: { converter: jsonAttribute },
+    coupons: { converter: jsonAttribute },
     money: { converter: jsonAttribute },
     invoiceId: { attribute: 'invoice-id' },
     transactionId: { attribute: 'transaction-id' },
@@ -135,6 +149,7 @@ export class RebillyInstrumentsElement extends LitElement {
     framepayUrl: { attribute: 'framepay-url' },
     messages: { attribute: false },
     theme: { reflect: true, converter: themeAttribute },
+    addressFields: { attribute: 'address-fields' },
   };
 
   readonly #checkout: CheckoutController = new CheckoutController(this, {
@@ -144,6 +159,7 @@ export class RebillyInstrumentsElement extends LitElement {
       Promise.all([
         this.#card.prepare(),
         this.#checkout.config?.credential.kind === 'jwt' ? this.#loadCustomerViews() : undefined,
+        this.#checkout.config?.mode === 'items' ? this.#loadOrderForm() : undefined,
       ]).then(() => {}),
   });
   /** The views of the customer-JWT modes (saved instruments, deposit amounts), loaded on demand. */
@@ -151,6 +167,19 @@ export class RebillyInstrumentsElement extends LitElement {
 
   #loadCustomerViews(): Promise<unknown> {
     return import('./views/customer-views.js').then((views) => (this.#customerViews = views));
+  }
+  /** An items order's inputs (quantities, coupons, addresses, shipping), loaded on demand with its styles. */
+  #order: OrderForm | undefined;
+
+  async #loadOrderForm(): Promise<void> {
+    if (this.#order) return;
+    const { OrderForm, orderStyles } = await import('./order/order-form.js');
+    this.#order ??= new OrderForm({
+      update: (patch) => this.#checkout.updateOrder(patch),
+      requestUpdate: () => this.#edited(),
+      fullBillingAddress: () => this.addressFields === 'full',
+    });
+    adoptStyles(this.renderRoot as ShadowRoot, [...RebillyInstrumentsElement.elementStyles, orderStyles]);
   }
   readonly #cardholder = new Cardholder(() => this.#edited());
   readonly #saved = new SavedChoice(() => this.requestUpdate());
@@ -182,6 +211,8 @@ export class RebillyInstrumentsElement extends LitElement {
   apiUrl?: string;
   /** Cart of plans: `[{planId, quantity, thumbnail?}]` (JSON in the attribute). */
   items?: unknown;
+  /** Coupon codes applied from the start, with items: `["WELCOME10"]` (JSON in the attribute). */
+  coupons?: unknown;
   /** A plain amount: `{amount, currency}` (JSON in the attribute). */
   money?: unknown;
   /** Pay one invoice (needs `jwt`). */
@@ -217,6 +248,11 @@ export class RebillyInstrumentsElement extends LitElement {
   framepayUrl?: string;
   /** `light` or `dark` forces a colour scheme; absent follows `prefers-color-scheme`. */
   theme?: 'light' | 'dark';
+  /**
+   * The billing address an items checkout asks for: `postal` (default: country and postal code, what tax
+   * needs) or `full` (street and city too).
+   */
+  addressFields?: 'postal' | 'full';
 
   /** Where the flow is: `idle | loading | ready | paying | approving | completed | failed`. Read-only. */
   get state(): CheckoutState {
@@ -464,6 +500,13 @@ export class RebillyInstrumentsElement extends LitElement {
       void this.#checkout.pay(saved, amount);
       return true;
     }
+    // An order change still being typed is priced first; a shippable order needs its delivery address.
+    const orderProblem = data.order ? this.#order?.validate(data.order) : undefined;
+    if (orderProblem) {
+      this.#announce(this.#t(orderProblem === 'pending' ? 'orderUpdating' : 'formHasErrors'));
+      if (orderProblem !== 'pending') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${orderProblem}`)?.focus());
+      return false;
+    }
     const entry = this.#methods.entry(data, this.#t);
     if (!entry) return false;
     // Every problem shows at once; focus goes to the first, in the form's order.
@@ -477,7 +520,8 @@ export class RebillyInstrumentsElement extends LitElement {
       });
       return false;
     }
-    const billingAddress = this.#cardholder.billingAddress();
+    // The order's billing address (country, postal code…) with the cardholder's name: the token's.
+    const billingAddress = { ...this.#order?.billingAddress(), ...this.#cardholder.billingAddress() };
     const config = this.#checkout.config!;
     void this.#checkout.pay(
       { kind: 'collect', method: entry.method, collect: () => entry.collect(billingAddress, config), approval: entry.approval ?? 'frame' },
@@ -599,7 +643,10 @@ export class RebillyInstrumentsElement extends LitElement {
     const leading = html`${data.deposit ? this.#deposit.render(customer, data.deposit, t, locale) : nothing}
     ${this.#saved.render(customer, data, t) ?? nothing}`;
     return html`
-      ${data.summary && !data.deposit ? renderSummary(data.summary, t, locale) : nothing}
+      ${data.summary && !data.deposit
+        ? renderSummary(data.summary, t, locale, { lineControl: this.#order?.quantityControl(data, t, busy), dueToday: !!data.order?.recurring })
+        : nothing}
+      ${this.#order?.render(data, t, locale, busy) ?? nothing}
       ${this.#methods.renderWallets(t)} ${instrument === NEW_CARD ? this.#methods.renderChooser(data, t) : nothing}
       ${renderPaymentForm(
         {
@@ -608,6 +655,7 @@ export class RebillyInstrumentsElement extends LitElement {
           payLabel,
           leading,
           fields: instrument === NEW_CARD ? this.#renderEntry(data, busy || disabled) : undefined,
+          trailing: this.#order?.renderRecurring(data, t, locale),
         },
         this.#onSubmit,
         t,

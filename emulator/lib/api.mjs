@@ -5,7 +5,7 @@ import * as S from './schemas.mjs';
 import { ApiError, invalid, notFound, forbidden, conflict } from './problems.mjs';
 import { toCents, fromCents, percentOf } from './money.mjs';
 import { luhnValid, detectBrand, cardOutcome } from './cards.mjs';
-import { COUPONS, TAX, SHIPPING_RATE, transaction as newTransaction } from './seed.mjs';
+import { COUPONS, TAX, TAX_BY_COUNTRY, SHIPPING_RATE, SHIPPING_RATES, transaction as newTransaction } from './seed.mjs';
 import { grantsFor, signCustomerJwt, SESSION_PERMISSIONS, DEFAULT_CUSTOMER_PERMISSIONS } from './auth.mjs';
 import { MERCHANT_INVOICE_OPERATIONS } from './merchant-invoices.mjs';
 
@@ -193,17 +193,40 @@ function payingCustomer(ctx, billingAddress, websiteId) {
 // ---------- cart pricing ----------
 
 /**
- * Prices a cart in integer cents. Throws 422 for unknown plans, mixed currencies, unknown coupons.
+ * The tax of an order: by the billing address, else the delivery address (see `TAX_BY_COUNTRY`); 10% sales
+ * tax when neither has a country.
+ * @param {{country?: string | null, postalCode?: string | null} | null | undefined} billing
+ * @param {{country?: string | null, postalCode?: string | null} | null | undefined} delivery
+ */
+export function taxFor(billing, delivery) {
+  const address = billing?.country ? billing : delivery?.country ? delivery : null;
+  if (!address) return TAX;
+  const country = TAX_BY_COUNTRY[String(address.country).toUpperCase()];
+  if (!country) return { percent: 0, description: 'No tax' };
+  const postal = String(address.postalCode ?? '');
+  const local = Object.entries(country.postal ?? {}).find(([prefix]) => postal.startsWith(prefix));
+  return local ? local[1] : country;
+}
+
+/**
+ * Prices a cart in integer cents. Throws 422 for unknown plans, mixed currencies, unknown or expired coupons,
+ * a shipping rate the order cannot use.
  * @param {Ctx} ctx @param {{planId: string, quantity: number}[]} items @param {string[]} [couponIds]
  * @param {string} [shippingRateId]
+ * @param {{billingAddress?: any, deliveryAddress?: any}} [addresses]
  */
-export function priceCart(ctx, items, couponIds = [], shippingRateId) {
+export function priceCart(ctx, items, couponIds = [], shippingRateId, addresses = {}) {
   const { plans, products } = ctx.state;
   /** @type {string | null} */
   let currency = null;
   let subtotal = 0;
   let recurringSubtotal = 0;
+  let recurring = false;
   let needsShipping = false;
+  /** @type {Map<string, {id: string, name: string, description: string, priceCents: number}>} */
+  const rates = new Map();
+  /** @type {any[]} */
+  const setupLines = [];
   const lineItems = items.map((item, i) => {
     const plan = plans[item.planId];
     if (!plan) throw invalid(`items.${i}.planId`, `Plan "${item.planId}" not found`);
@@ -215,8 +238,19 @@ export function priceCart(ctx, items, couponIds = [], shippingRateId) {
     const unit = plan.trial ? toCents(plan.trial.price) : regular;
     const price = unit * item.quantity;
     subtotal += price;
-    if (plan.recurringInterval) recurringSubtotal += regular * item.quantity;
-    if (products[plan.productId]?.requiresShipping && item.quantity > 0) needsShipping = true;
+    if (plan.recurringInterval) {
+      recurring = true;
+      recurringSubtotal += regular * item.quantity;
+    }
+    if (plan.setup?.price && item.quantity > 0) {
+      const fee = toCents(plan.setup.price);
+      subtotal += fee;
+      setupLines.push({ type: 'debit', description: `${plan.name} setup fee`, unitPrice: fromCents(fee), quantity: 1, price: fromCents(fee), planId: plan.id, productId: plan.productId, _unitCents: fee, _priceCents: fee });
+    }
+    if (products[plan.productId]?.requiresShipping && item.quantity > 0) {
+      needsShipping = true;
+      for (const rate of SHIPPING_RATES[plan.productId] ?? [SHIPPING_RATE]) rates.set(rate.id, rate);
+    }
     return {
       type: 'debit',
       description: plan.trial ? `${plan.name} (trial)` : plan.name,
@@ -229,24 +263,34 @@ export function priceCart(ctx, items, couponIds = [], shippingRateId) {
       _priceCents: price,
     };
   });
+  lineItems.push(...setupLines);
   const discounts = couponIds.map((couponId, i) => {
     const coupon = COUPONS[couponId];
     if (!coupon) throw invalid(`couponIds.${i}`, `Coupon "${couponId}" not found`);
-    return { couponId, amountCents: percentOf(subtotal, coupon.percent), description: coupon.description };
+    if (coupon.expired) throw invalid(`couponIds.${i}`, `Coupon "${couponId}" has expired`);
+    const amountCents = coupon.percent !== undefined ? percentOf(subtotal, coupon.percent) : Math.min(subtotal, toCents(coupon.amount ?? 0));
+    return { couponId, amountCents, description: coupon.description };
   });
-  if (shippingRateId !== undefined && shippingRateId !== SHIPPING_RATE.id) {
+  const shippingRates = [...rates.values()];
+  if (shippingRateId !== undefined && !rates.has(shippingRateId)) {
     throw invalid('shippingRateId', `Shipping rate "${shippingRateId}" not found`);
   }
+  // No rate chosen: the cheapest applicable one.
+  const rate = shippingRateId !== undefined ? rates.get(shippingRateId) : [...shippingRates].sort((a, b) => a.priceCents - b.priceCents)[0];
+  const taxRate = taxFor(addresses.billingAddress, addresses.deliveryAddress);
   const discount = Math.min(subtotal, discounts.reduce((sum, d) => sum + d.amountCents, 0));
-  const tax = percentOf(subtotal - discount, TAX.percent);
-  const shipping = needsShipping ? SHIPPING_RATE.priceCents : 0;
+  const tax = percentOf(subtotal - discount, taxRate.percent);
+  const shipping = needsShipping && rate ? rate.priceCents : 0;
   const total = subtotal - discount + tax + shipping;
-  const recurringTax = percentOf(recurringSubtotal, TAX.percent);
+  const recurringTax = percentOf(recurringSubtotal, taxRate.percent);
   return {
     currency: /** @type {string} */ (/** @type {unknown} */ (currency)),
     lineItems,
     discounts,
     needsShipping,
+    shippingRates,
+    recurring,
+    taxDescription: taxRate.description,
     cents: { subtotal, discount, tax, shipping, total, recurringSubtotal, recurringTax },
   };
 }
@@ -485,10 +529,8 @@ function previewBody(cart) {
   return {
     currency: cart.currency,
     lineItems: view(cart.lineItems),
-    shippingRates: cart.needsShipping
-      ? [{ id: SHIPPING_RATE.id, name: SHIPPING_RATE.name, description: SHIPPING_RATE.description, price: fromCents(SHIPPING_RATE.priceCents), currency: cart.currency }]
-      : [],
-    taxes: [{ amount: fromCents(c.tax), description: TAX.description }],
+    shippingRates: cart.shippingRates.map((rate) => ({ id: rate.id, name: rate.name, description: rate.description, price: fromCents(rate.priceCents), currency: cart.currency })),
+    taxes: c.tax ? [{ amount: fromCents(c.tax), description: cart.taxDescription }] : [],
     discounts: cart.discounts.map((d) => ({ couponId: d.couponId, amount: fromCents(d.amountCents), description: d.description })),
     subtotalAmount: fromCents(c.subtotal),
     taxAmount: fromCents(c.tax),
@@ -502,13 +544,16 @@ function previewBody(cart) {
       shippingAmount: fromCents(c.shipping),
       taxAmount: fromCents(c.tax),
     },
-    recurringAmounts: {
-      amount: fromCents(c.recurringSubtotal + c.recurringTax),
-      subtotalAmount: fromCents(c.recurringSubtotal),
-      discountAmount: 0,
-      shippingAmount: 0,
-      taxAmount: fromCents(c.recurringTax),
-    },
+    // The contract: null when the order has no recurring items.
+    recurringAmounts: cart.recurring
+      ? {
+          amount: fromCents(c.recurringSubtotal + c.recurringTax),
+          subtotalAmount: fromCents(c.recurringSubtotal),
+          discountAmount: 0,
+          shippingAmount: 0,
+          taxAmount: fromCents(c.recurringTax),
+        }
+      : null,
   };
 }
 
@@ -516,7 +561,7 @@ function previewBody(cart) {
 function previewPurchase(ctx) {
   const data = parse(ctx, S.OrderPreview);
   requireWebsite(ctx, data.websiteId);
-  const cart = priceCart(ctx, data.items, data.couponIds, data.shippingRateId);
+  const cart = priceCart(ctx, data.items, data.couponIds, data.shippingRateId, data);
   return { status: 200, body: { websiteId: data.websiteId, ...previewBody(cart) } };
 }
 
@@ -524,7 +569,7 @@ function previewPurchase(ctx) {
 async function purchase(ctx) {
   const data = parse(ctx, S.Purchase);
   requireWebsite(ctx, data.websiteId);
-  const cart = priceCart(ctx, data.items, data.couponIds, data.shippingRateId);
+  const cart = priceCart(ctx, data.items, data.couponIds, data.shippingRateId, data);
   const existingCustomerId = ctx.auth.kind === 'jwt' ? ctx.auth.customerId : null;
   const checked = checkInstruction(ctx, data.paymentInstruction, 'paymentInstruction.', existingCustomerId);
   // Everything is valid: from here on, state changes.
@@ -549,7 +594,7 @@ async function purchase(ctx) {
     subtotalAmount: fromCents(c.subtotal),
     discountAmount: fromCents(c.discount),
     shipping: { calculator: 'manual', amount: fromCents(c.shipping) },
-    tax: { calculator: 'manual', amount: fromCents(c.tax), items: [{ amount: fromCents(c.tax), description: TAX.description }] },
+    tax: { calculator: 'manual', amount: fromCents(c.tax), items: c.tax ? [{ amount: fromCents(c.tax), description: cart.taxDescription }] : [] },
     billingAddress,
     deliveryAddress: data.deliveryAddress ?? null,
     poNumber: data.poNumber ?? null,

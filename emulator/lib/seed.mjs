@@ -28,12 +28,38 @@ export const PUBLISHABLE_KEYS = table({
 export const SECRET_KEYS = table({ sk_sandbox_emulator: ORGANIZATION_ID });
 export const ORGANIZATIONS = [ORGANIZATION_ID];
 
-/** Coupons by id: percent off the subtotal of the initial invoice. */
-export const COUPONS = table(/** @type {Record<string, {percent: number, description: string}>} */ ({
+/**
+ * Coupons by id, off the subtotal of the initial invoice: `percent` (integer) or a fixed `amount` in the cart's
+ * currency (never more than the subtotal). An `expired` coupon is refused like an unknown one (422
+ * `couponIds.N`), with its own message.
+ */
+export const COUPONS = table(/** @type {Record<string, {percent?: number, amount?: number, description: string, expired?: boolean}>} */ ({
   WELCOME10: { percent: 10, description: 'Welcome: 10% off' },
+  FIVEOFF: { amount: 5, description: '5 off your first payment' },
+  SUMMER20: { percent: 20, description: 'Summer: 20% off', expired: true },
 }));
+/** The tax when the order has no address (or no country): 10% sales tax. */
 export const TAX = { percent: 10, description: 'Sales tax' };
+/**
+ * Tax by the billing address (else the delivery address): by `country`, then by the start of the
+ * `postalCode` (`US` 97… is Oregon: no sales tax). A country not listed: no tax.
+ * @type {Record<string, {percent: number, description: string, postal?: Record<string, {percent: number, description: string}>}>}
+ */
+export const TAX_BY_COUNTRY = table({
+  US: { percent: 10, description: 'Sales tax', postal: { 97: { percent: 0, description: 'No sales tax' } } },
+  CA: { percent: 13, description: 'HST' },
+  DE: { percent: 19, description: 'VAT' },
+  FR: { percent: 20, description: 'TVA' },
+  GB: { percent: 20, description: 'VAT' },
+});
 export const SHIPPING_RATE = { id: 'shipping-flat', name: 'Flat rate', description: 'Flat-rate shipping', priceCents: 500 };
+/** Shipping rates by product; a shippable product not listed ships at {@link SHIPPING_RATE}. */
+export const SHIPPING_RATES = table({
+  'prod-device': [
+    { id: 'ship-standard', name: 'Standard shipping', description: '5 to 7 business days', priceCents: 400 },
+    { id: 'ship-express', name: 'Express shipping', description: 'Next business day', priceCents: 1200 },
+  ],
+});
 
 /**
  * @typedef {Record<string, any>} Resource  A JSON resource as the API returns it; keys starting with `_` are private.
@@ -76,9 +102,10 @@ const product = (id, name, description, requiresShipping) => ({
  * @param {number} o.price @param {string} o.description
  * @param {{unit: string, length: number} | null} [o.recurringInterval]
  * @param {{price: number, period: {unit: string, length: number}} | null} [o.trial]
+ * @param {{price: number} | null} [o.setup] a one-time setup fee, charged with the first invoice
  * @returns {Resource}
  */
-const plan = ({ id, name, productId, currency, price, description, recurringInterval = null, trial = null }) => ({
+const plan = ({ id, name, productId, currency, price, description, recurringInterval = null, trial = null, setup = null }) => ({
   id,
   name,
   description,
@@ -88,7 +115,7 @@ const plan = ({ id, name, productId, currency, price, description, recurringInte
   currency,
   currencySign: currency === 'EUR' ? '€' : '$',
   pricing: { formula: 'fixed-fee', price },
-  setup: null,
+  setup,
   customFields: {},
   isActive: true,
   revision: 1,
@@ -296,6 +323,7 @@ export function seedState() {
       product('prod-starter-kit', 'Starter kit', 'A boxed starter kit, shipped to you.', true),
       product('prod-pro', 'Pro', 'Pro subscription (digital).', false),
       product('prod-team', 'Team', 'Team subscription (digital).', false),
+      product('prod-device', 'Device', 'A device, shipped to you (standard or express).', true),
     ]),
     plans: byId([
       plan({ id: 'plan-starter', name: 'Starter kit', productId: 'prod-starter-kit', currency: 'USD', price: 49, description: 'One-time starter kit' }),
@@ -318,6 +346,17 @@ export function seedState() {
         recurringInterval: { unit: 'year', length: 1 },
         trial: { price: 0, period: { unit: 'day', length: 14 } },
       }),
+      plan({
+        id: 'plan-pro-setup',
+        name: 'Pro with onboarding',
+        productId: 'prod-pro',
+        currency: 'USD',
+        price: 19.99,
+        description: 'Pro, billed monthly, with a one-time onboarding fee',
+        recurringInterval: { unit: 'month', length: 1 },
+        setup: { price: 10 },
+      }),
+      plan({ id: 'plan-device', name: 'Device', productId: 'prod-device', currency: 'USD', price: 99, description: 'One device' }),
       plan({ id: 'plan-starter-eur', name: 'Starter kit', productId: 'prod-starter-kit', currency: 'EUR', price: 45, description: 'One-time starter kit (EUR)' }),
     ]),
     customers: byId([

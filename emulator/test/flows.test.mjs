@@ -24,10 +24,12 @@ test('seeded reads: account, website, plans, products, instruments, invoices', a
     ['plan-starter', 'USD', 49],
     ['plan-pro-monthly', 'USD', 19.99],
     ['plan-team-trial', 'USD', 199],
+    ['plan-pro-setup', 'USD', 19.99],
+    ['plan-device', 'USD', 99],
     ['plan-starter-eur', 'EUR', 45],
   ]);
   const products = await sb.get('/storefront/products', { auth: jwt });
-  assert.deepEqual(products.body.map((/** @type {any} */ p) => [p.id, p.requiresShipping]), [['prod-starter-kit', true], ['prod-pro', false], ['prod-team', false]]);
+  assert.deepEqual(products.body.map((/** @type {any} */ p) => [p.id, p.requiresShipping]), [['prod-starter-kit', true], ['prod-pro', false], ['prod-team', false], ['prod-device', true]]);
   const instruments = await sb.get('/storefront/payment-instruments', { auth: jwt });
   assert.deepEqual(instruments.body.map((/** @type {any} */ i) => [i.id, i.brand, i.last4, i.status]), [
     ['inst-alice-visa', 'Visa', '4242', 'active'],

@@ -95,8 +95,8 @@ test('fault status-500 and malformed-json; matched by operationId or path; state
     assert.throws(() => JSON.parse(bad.text));
   }
   const good = await sb.get('/storefront/plans', { auth: jwt });
-  assert.equal(good.body.length, 4);
-  assert.equal(good.headers.get('pagination-total'), '4');
+  assert.equal(good.body.length, 6);
+  assert.equal(good.headers.get('pagination-total'), '6');
 });
 
 test('fault rate-limit: 429 with X-RateLimit-Retry-After as a UTC timestamp', async () => {

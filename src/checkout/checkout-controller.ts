@@ -19,6 +19,7 @@ import { StorefrontGetTransaction } from '../api/operations.js';
 import { importCustomerModes, loadCheckout, NotPayableError, type LoadCache } from './load.js';
 import type { CheckoutData } from './data.js';
 import { submitPayment, type Instruction, type PaymentOutcome } from './pay.js';
+import { orderDetail, type OrderInput } from './order.js';
 import {
   purchaseKey,
   claimPendingApproval,
@@ -100,6 +101,10 @@ export class CheckoutController implements ReactiveController {
   uncertain = false;
   /** What the config still waits for (`state` is `idle` meanwhile); `[]` when nothing is missing. */
   missing: readonly MissingOption[] = [];
+  /** Items mode: what the customer changed in the order (quantities, coupons, addresses, shipping rate). */
+  order: OrderInput = {};
+  /** The cart `order` applies to: a new cart starts a new order. */
+  #orderCart = '';
 
   #host: CheckoutHost;
   #config: Config | undefined;
@@ -231,6 +236,19 @@ export class CheckoutController implements ReactiveController {
   }
 
   /**
+   * The customer changed the order (a quantity, a coupon, an address, the shipping rate): an update, priced
+   * again by one preview once a burst of changes settles (stale answers are dropped). During a payment it
+   * waits for the payment to settle, like any change.
+   */
+  updateOrder(patch: Partial<OrderInput>): void {
+    this.order = { ...this.order, ...patch };
+    if (!this.#configResult?.ok || this.#paying || this.state === 'completed') return;
+    // Not payable until priced: the pay button waits for the preview.
+    if (this.state === 'ready') this.#setState('loading');
+    this.#scheduleLoad(false);
+  }
+
+  /**
    * Pays with a new card or a saved instrument (`amount`: the amount a deposit customer chose). One call is
    * one payment attempt: calls while a payment is in flight (double click, Enter held down) return without
    * sending anything.
@@ -353,6 +371,7 @@ export class CheckoutController implements ReactiveController {
               ...(outcome.invoice ? { invoice: outcome.invoice } : {}),
               ...(outcome.orderId ? { orderId: outcome.orderId } : {}),
               ...(outcome.token ? { token: outcome.token } : {}),
+              ...(data.order ? { order: orderDetail(data.order) } : {}),
             },
           };
     const transaction = outcome.transaction;
@@ -681,12 +700,14 @@ export class CheckoutController implements ReactiveController {
     if (!this.data || this.data.mode !== config.mode) this.data = undefined;
     this.#setState('loading');
     try {
-      const [data] = await Promise.all([loadCheckout(config, this.#cache, controller.signal), this.#prepare()]);
+      const [data] = await Promise.all([loadCheckout(config, this.#cache, controller.signal, this.#orderFor(config)), this.#prepare()]);
       if (controller.signal.aborted || this.#load !== controller) return;
       await this.#prepareFor(data);
       if (controller.signal.aborted || this.#load !== controller) return;
       this.#load = undefined;
       this.data = data;
+      // Coupons the API refused are left out of the order from now on (their message stays with the data).
+      if (data.order?.rejectedCoupons.length) this.order = { ...this.order, couponIds: data.order.couponIds };
       if (!data.paymentMethods.some(this.#collectable)) {
         const detail: ErrorDetail = {
           code: 'no-payment-methods',
@@ -704,6 +725,7 @@ export class CheckoutController implements ReactiveController {
         summary: data.summary,
         // Everything ready-to-pay returned, each saying whether the element offers it.
         paymentMethods: data.paymentMethods.map((m) => ({ ...m, offered: this.#collectable(m) })),
+        ...(data.order ? { order: orderDetail(data.order) } : {}),
       });
     } catch (error) {
       if (isAbortError(error) || controller.signal.aborted || this.#load !== controller) return;
@@ -713,6 +735,19 @@ export class CheckoutController implements ReactiveController {
       this.#setState('failed');
       this.#host.emit('error', detail);
     }
+  }
+
+  /** The customer's order for this config's cart; a different cart (or coupons option) starts afresh. */
+  #orderFor(config: Config): OrderInput | undefined {
+    if (config.mode !== 'items') return undefined;
+    const cart = JSON.stringify([config.items, config.coupons]);
+    if (cart !== this.#orderCart) {
+      // Addresses stay (the customer typed them); quantities, coupons and the rate belong to the old cart.
+      this.#orderCart = cart;
+      const { billingAddress, deliveryAddress } = this.order;
+      this.order = { ...(billingAddress ? { billingAddress } : {}), ...(deliveryAddress ? { deliveryAddress } : {}) };
+    }
+    return this.order;
   }
 
   #errorDetail(error: unknown, context: { afterSubmit?: boolean } = {}): ErrorDetail {

@@ -26,6 +26,9 @@ import type { CheckoutData, DepositChoice, SavedInstrument } from './data.js';
 import { amountSummary, base, NotPayableError, type Customer, type LoadContext } from './load.js';
 import type { PayContext, PaymentOutcome } from './pay.js';
 
+/** An items cart's plans, read with the customer JWT (interval, trial, setup fee, shipping). */
+export { loadPlanTerms } from './plans.js';
+
 const PAYABLE_INVOICE = new Set(['unpaid', 'partially-paid', 'past-due', 'issued']);
 
 /** Loads the data of the invoice, transaction, bare-jwt, deposit and payout modes. */

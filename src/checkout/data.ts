@@ -1,4 +1,5 @@
 import type { Invoice, Mode, OrderSummary, PaymentMethodInfo, Transaction } from '../events.js';
+import type { PricedOrder } from './order.js';
 
 /** Value of the "new card" choice in the saved-instrument chooser. */
 export const NEW_CARD = 'new-card';
@@ -44,4 +45,6 @@ export interface CheckoutData {
   payoutRequest?: Record<string, unknown> & { id: string } | undefined;
   /** The flow saves an instrument (`setup`) instead of paying. */
   setup: boolean;
+  /** Items mode: the order as priced (what the purchase sends: quantities, coupons, addresses, rate). */
+  order?: PricedOrder | undefined;
 }

@@ -8,6 +8,7 @@ import { collectRiskMetadata } from '../api/risk-metadata.js';
 import type { PurchasePreview } from '../api/schemas.js';
 import type { StorefrontAccount } from '../api/customer-schemas.js';
 import type { CheckoutData, SavedInstrument } from './data.js';
+import { discountLines, orderRequest, pricedOrder, previewOrder, type OrderInput, type PlanTerms } from './order.js';
 
 /** The customer-JWT modes (invoice, transaction, wallet, deposit, payout, saved cards): `customer.ts`. */
 export type CustomerModes = typeof import('./customer.js');
@@ -42,6 +43,8 @@ export class NotPayableError extends Error {
 interface Memo<T> {
   key: string;
   value: Promise<T>;
+  /** The load it was asked for: once that load is aborted, its answer will never come (ask again). */
+  signal?: AbortSignal | undefined;
 }
 
 /**
@@ -51,11 +54,11 @@ interface Memo<T> {
  */
 export type LoadCache = Record<string, Memo<unknown>>;
 
-function memo<T>(cache: LoadCache, slot: string, key: string, run: () => Promise<T>): Promise<T> {
+function memo<T>(cache: LoadCache, slot: string, key: string, run: () => Promise<T>, signal?: AbortSignal): Promise<T> {
   const hit = cache[slot] as Memo<T> | undefined;
-  if (hit && hit.key === key) return hit.value;
+  if (hit && hit.key === key && !hit.signal?.aborted) return hit.value;
   const value = run();
-  cache[slot] = { key, value };
+  cache[slot] = { key, value, signal };
   // A failed or aborted request is not remembered: the next load asks again.
   value.catch(() => {
     if (cache[slot]?.value === value) delete cache[slot];
@@ -64,11 +67,11 @@ function memo<T>(cache: LoadCache, slot: string, key: string, run: () => Promise
 }
 
 /** Loads what the checkout shows for the config's mode, with as few sequential round trips as it can. */
-export async function loadCheckout(config: Config, cache: LoadCache, signal: AbortSignal): Promise<CheckoutData> {
+export async function loadCheckout(config: Config, cache: LoadCache, signal: AbortSignal, order?: OrderInput): Promise<CheckoutData> {
   const client = getStorefrontClient(config);
   const connection = JSON.stringify([config.apiUrl, config.organizationId, config.credential.value]);
   const cached = <T>(slot: string, inputs: unknown, run: () => Promise<T>) =>
-    memo(cache, slot, connection + JSON.stringify(inputs), run);
+    memo(cache, slot, connection + JSON.stringify(inputs), run, signal);
   const readyToPay = (body: { websiteId: string; amount: number; currency: string } | { websiteId: string; items: { planId: string; quantity: number }[] }) =>
     cached('readyToPay', body, () => StorefrontPostReadyToPay(client, { ...body, riskMetadata: collectRiskMetadata() }, { signal }));
   // Saved instruments and the account: JWT only (the publishable key may not read a customer).
@@ -81,19 +84,35 @@ export async function loadCheckout(config: Config, cache: LoadCache, signal: Abo
   switch (config.mode) {
     case 'items': {
       const websiteId = config.websiteId!;
-      const body = { websiteId, items: config.items.map(({ planId, quantity }) => ({ planId, quantity })) };
-      const [methods, preview, who] = await Promise.all([
+      // The order as the customer shaped it (quantities, coupons, addresses, shipping rate): see order.ts.
+      const request = orderRequest(config, order);
+      const body = { websiteId, items: request.items };
+      // With a customer JWT the plans are readable: their interval, trial, setup fee (never fatal).
+      const plans = (): Promise<PlanTerms[] | undefined> =>
+        config.credential.kind === 'jwt'
+          ? cached('plans', body.items.map((i) => i.planId), () =>
+              importCustomerModes().then((m) => m.loadPlanTerms(client, body.items.map((i) => i.planId), signal)),
+            ).catch(() => undefined)
+          : Promise.resolve(undefined);
+      const [methods, previewed, who, terms] = await Promise.all([
         readyToPay(body),
-        cached('preview', body, () => StorefrontPostPreviewPurchase(client, body, { signal })),
+        cached('preview', request, () =>
+          previewOrder(request, (r) => StorefrontPostPreviewPurchase(client, { websiteId, ...r }, { signal })),
+        ),
         customer(),
+        plans(),
       ]);
+      const preview = previewed.preview;
       const summary = summaryFromPreview(preview, config.items);
+      const lines = discountLines(preview);
+      if (lines.length) summary.discountLines = lines;
       return {
         ...base(config, who, methods, setup),
         summary,
         amount: preview.initialAmounts?.amount ?? summary.total,
         currency: summary.currency,
         websiteId,
+        order: pricedOrder(config, previewed, terms),
       };
     }
     case 'money': {

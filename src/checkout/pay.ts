@@ -4,6 +4,7 @@ import { getStorefrontClient, type StorefrontClient } from '../api/client.js';
 import { StorefrontPostPayment, StorefrontPostPurchase } from '../api/operations.js';
 import type { CheckoutData } from './data.js';
 import { importCustomerModes } from './load.js';
+import { purchaseOrder } from './order.js';
 
 /**
  * What pays: a token made by a way to pay (`collect`, called inside the payment attempt: FramePay's hosted
@@ -103,6 +104,8 @@ export async function submitPayment(
       const purchase = await StorefrontPostPurchase(client, {
         websiteId: data.websiteId!,
         items: config.items.map(({ planId, quantity }) => ({ planId, quantity })),
+        // The order exactly as priced (quantities, coupons, addresses, shipping rate): see order.ts.
+        ...(data.order ? purchaseOrder(data.order) : {}),
         paymentInstruction: pay,
         ...(billingAddress ? { billingAddress } : {}),
         ...redirect,

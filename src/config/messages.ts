@@ -13,6 +13,8 @@ export const configMessages = {
   mustBeNonEmptyArray: 'must contain at least one item',
   positiveInteger: 'must be a positive integer',
   positiveAmount: 'must be a number greater than 0',
+  quantityRange: 'must be within minimum and maximum',
+  quantityMultiple: (step: number) => `must be a multiple of ${step}`,
   tooLong: (max: number) => `must be at most ${max} characters`,
   tooBig: (max: number) => `must be at most ${max}`,
   oneOf: (values: readonly string[]) => `must be one of: ${values.join(', ')}`,

@@ -25,6 +25,8 @@ export interface RawOptions {
   apiMode?: unknown;
   apiUrl?: unknown;
   items?: unknown;
+  /** Coupon codes to pre-apply (items mode). */
+  coupons?: unknown;
   money?: unknown;
   invoiceId?: unknown;
   transactionId?: unknown;
@@ -46,6 +48,7 @@ export const OPTION_KEYS = [
   'apiMode',
   'apiUrl',
   'items',
+  'coupons',
   'money',
   'invoiceId',
   'transactionId',
@@ -58,7 +61,7 @@ export const OPTION_KEYS = [
 ] as const satisfies readonly (keyof RawOptions)[];
 
 /** Options whose attribute form is JSON text. */
-export const JSON_OPTION_KEYS = ['items', 'money', 'deposit', 'payout'] as const satisfies readonly (keyof RawOptions)[];
+export const JSON_OPTION_KEYS = ['items', 'coupons', 'money', 'deposit', 'payout'] as const satisfies readonly (keyof RawOptions)[];
 
 export type ApiMode = 'sandbox' | 'live';
 export type TransactionType = 'purchase' | 'setup';
@@ -76,9 +79,19 @@ export type Credential = PublishableCredential | JwtCredential;
 
 export interface Item {
   planId: string;
+  /** The quantity to buy (an editable quantity's `default`). */
   quantity: number;
+  /** The customer may change the quantity within these bounds (an editable quantity was given). */
+  range?: QuantityRange;
   /** Absolute or page-relative http(s) URL, as given. */
   thumbnail?: string;
+}
+
+/** Bounds of an editable quantity: integers, `minimum ≤ maximum`. */
+export interface QuantityRange {
+  minimum: number;
+  maximum: number;
+  multipleOf: number;
 }
 
 export interface Money {
@@ -126,6 +139,8 @@ export interface BaseConfig {
 export interface ItemsConfig extends BaseConfig {
   mode: 'items';
   items: Item[];
+  /** Coupon codes to apply from the start (the `coupons` option). */
+  coupons?: string[];
 }
 export interface MoneyConfig extends BaseConfig {
   mode: 'money';
@@ -362,6 +377,7 @@ function parseConfigUnsafe(raw: RawOptions, now: number): ConfigResult {
   const config = { ...base } as Config;
   const data = config as unknown as Record<string, unknown>;
   if (given) data[given] = given === 'items' ? options.items!.map(copyItem) : options[given];
+  if (given === 'items' && options.coupons?.length) data['coupons'] = [...new Set(options.coupons)];
   else {
     if (jwtClaims.invoiceId) data['invoiceId'] = jwtClaims.invoiceId;
     if (jwtClaims.transactionId) data['transactionId'] = jwtClaims.transactionId;
@@ -369,8 +385,12 @@ function parseConfigUnsafe(raw: RawOptions, now: number): ConfigResult {
   return { ok: true, config };
 }
 
-function copyItem(item: { planId: string; quantity: number; thumbnail?: string | undefined }): Item {
-  const copy: Item = { planId: item.planId, quantity: item.quantity };
+function copyItem(item: { planId: string; quantity: unknown; thumbnail?: string | undefined }): Item {
+  const given = item.quantity as number | { default: number; minimum?: number; maximum?: number; multipleOf?: number };
+  const copy: Item = { planId: item.planId, quantity: typeof given === 'number' ? given : given.default };
+  if (typeof given === 'object') {
+    copy.range = { minimum: given.minimum ?? 1, maximum: given.maximum ?? 1_000_000_000, multipleOf: given.multipleOf ?? 1 };
+  }
   if (item.thumbnail !== undefined) copy.thumbnail = item.thumbnail;
   return copy;
 }

@@ -5,7 +5,8 @@
  * - one of `items`, `money`, `invoiceId`, `transactionId`, `deposit`, `payout`, `jwt` is required;
  * - `invoiceId`, `transactionId`, `deposit`, `payout` need `jwt`;
  * - `deposit` needs `depositRequestId` or `currency`; `payout` needs `payoutRequestId`;
- * - every item needs a `planId` (non-empty string) and a positive integer `quantity` (`thumbnail` optional);
+ * - every item needs a `planId` (non-empty string) and a positive integer `quantity`, or an editable range
+ *   `{default, minimum?, maximum?, multipleOf?}` (`thumbnail` optional);
  * - `money` needs `amount` > 0 and an ISO 4217 `currency`; an amount has at most the decimals of the
  *   currency's minor unit (2 for USD, 0 for JPY).
  *
@@ -219,16 +220,49 @@ const amountFitsCurrency = z.check<{ amount?: unknown; currency?: unknown }>((pa
 /** An absolute http(s) URL. */
 export const httpUrl = z.string(err(M.httpUrl)).check(trim, rule(isHttpUrl, M.httpUrl));
 
+/** What `z.int()` checks (an integer, in the safe range; a fraction stops there), then 1 … 10⁹. */
+const isQuantity = (value: unknown): boolean =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0 && value <= 1_000_000_000;
+
+/**
+ * A quantity: a positive integer (at most 10⁹), or, as in Rebilly's own library, an editable range
+ * `{default, minimum?, maximum?, multipleOf?}` of positive integers with `minimum ≤ default ≤ maximum`
+ * (the customer picks within it). One check for both forms: a `z.union` would add its own code.
+ */
+const quantity = z.unknown().check(
+  z.check<unknown>((payload) => {
+    const value = payload.value;
+    const issue = (message: string, path: PropertyKey[] = [], input: unknown = value) =>
+      payload.issues.push({ code: 'custom', message, path, input, continue: true });
+    if (typeof value === 'number') {
+      // The same issues, in the same order, as the integer rules of the other number options.
+      if (!Number.isInteger(value)) return void issue(M.positiveInteger);
+      if (!Number.isSafeInteger(value)) issue(M.positiveInteger);
+      if (!(value > 0)) issue(M.positiveInteger);
+      if (value > 1_000_000_000) issue(M.tooBig(1_000_000_000));
+      return;
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      issue(value === undefined ? M.required : M.positiveInteger);
+      return;
+    }
+    const range = value as Record<string, unknown>;
+    for (const key of ['default', 'minimum', 'maximum', 'multipleOf']) {
+      if ((key === 'default' || range[key] !== undefined) && !isQuantity(range[key])) {
+        issue(range[key] === undefined ? M.required : M.positiveInteger, [key], range[key]);
+      }
+    }
+    if (payload.issues.length) return;
+    const { default: initial, minimum = 1, maximum = 1_000_000_000, multipleOf = 1 } = range as Record<string, number>;
+    if (!(minimum <= initial! && initial! <= maximum)) issue(M.quantityRange, ['default'], initial);
+    else if (initial! % multipleOf !== 0) issue(M.quantityMultiple(multipleOf), ['default'], initial);
+  }),
+);
+
 export const itemSchema = z.object(
   {
     planId: resourceId,
-    /** What `z.int()` checks (an integer, in the safe range; a fraction stops there), then 1 … 10⁹. */
-    quantity: z.number(err(M.positiveInteger)).check(
-      rule(Number.isInteger, M.positiveInteger, { abort: true }),
-      rule(Number.isSafeInteger, M.positiveInteger),
-      rule((value: number) => value > 0, M.positiveInteger),
-      rule((value: number) => value <= 1_000_000_000, M.tooBig(1_000_000_000)),
-    ),
+    quantity,
     /** An image URL; relative URLs are resolved against the page. */
     thumbnail: z.optional(z.string(err(M.imageUrl)).check(trim, rule(isHttpUrlRelativeToPage, M.imageUrl))),
   },
@@ -266,6 +300,9 @@ export const depositSchema = z
 /** Payout: `{payoutRequestId}`; other members are kept as given. */
 export const payoutSchema = z.looseObject({ payoutRequestId: resourceId }, err(M.mustBeObject));
 
+/** Coupon codes to apply at once (`["WELCOME10"]`): each a Rebilly coupon id. */
+export const couponsSchema = z.array(resourceId, err(M.mustBeArray));
+
 export const API_MODES = ['sandbox', 'live'] as const;
 export const TRANSACTION_TYPES = ['purchase', 'setup'] as const;
 
@@ -287,6 +324,7 @@ export const optionsSchema = z.object({
   ),
   /** A JSON option, like money, deposit and payout: `parseConfig()` passes {@link INVALID_JSON} for bad JSON. */
   items: z.optional(itemsSchema),
+  coupons: z.optional(couponsSchema),
   money: z.optional(moneySchema),
   invoiceId: z.optional(resourceId),
   transactionId: z.optional(resourceId),

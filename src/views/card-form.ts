@@ -11,6 +11,8 @@ export interface PaymentFormModel {
   leading?: unknown;
   /** The fields of the way to pay in use (cardholder and card entry); absent when a saved instrument pays. */
   fields?: unknown;
+  /** Beside the pay button (what an order charges after today): describes the button. */
+  trailing?: unknown;
 }
 
 /**
@@ -34,8 +36,10 @@ export function renderPaymentForm(model: PaymentFormModel, submit: () => unknown
       part="pay-button"
       ?disabled=${model.busy || model.disabled === true}
       aria-disabled=${model.busy || model.disabled ? 'true' : 'false'}
+      aria-describedby=${model.trailing && model.trailing !== nothing ? 'recurring-note' : nothing}
     >
       ${model.busy ? t('paying') : model.payLabel}
     </button>
+    ${model.trailing ?? nothing}
   </form>`;
 }

@@ -1,9 +1,15 @@
 import { html, nothing } from 'lit';
-import type { OrderSummary } from '../events.js';
+import type { OrderSummary, OrderSummaryLine } from '../events.js';
 import { formatMoney, type Translate } from '../i18n/localize.js';
 
-/** The order summary: line items, then subtotal, discounts, tax, shipping and total. */
-export function renderSummary(summary: OrderSummary, t: Translate, locale: string) {
+/** What an items order adds: a line's quantity stepper, and the total said as "Due today" when more recurs. */
+export interface SummaryOrder {
+  lineControl?: ((line: OrderSummaryLine) => unknown) | undefined;
+  dueToday?: boolean | undefined;
+}
+
+/** The order summary: line items, then subtotal, discounts (one row per coupon), tax, shipping and total. */
+export function renderSummary(summary: OrderSummary, t: Translate, locale: string, order: SummaryOrder = {}) {
   const money = (amount: number) => formatMoney(amount, summary.currency, locale);
   const row = (label: string, amount: number, part: string, negative = false) =>
     html`<div class="amount-row" part=${part}>
@@ -24,6 +30,7 @@ export function renderSummary(summary: OrderSummary, t: Translate, locale: strin
                   ${line.quantity !== undefined && line.quantity !== 1
                     ? html`<span class="muted"> · ${t('quantity', { quantity: line.quantity })}</span>`
                     : nothing}
+                  ${order.lineControl?.(line) ?? nothing}
                 </span>
               </span>
               <span class="num">${money(line.price)}</span>
@@ -33,11 +40,17 @@ export function renderSummary(summary: OrderSummary, t: Translate, locale: strin
       : nothing}
     <dl>
       ${hasBreakdown ? row(t('subtotal'), summary.subtotal, 'subtotal') : nothing}
-      ${summary.discounts ? row(t('discounts'), summary.discounts, 'discounts', true) : nothing}
+      ${summary.discountLines?.length
+        ? summary.discountLines.map((d) =>
+            row(d.couponId ? t('couponDiscount', { code: d.couponId }) : (d.description ?? t('discounts')), d.amount, 'discounts', true),
+          )
+        : summary.discounts
+          ? row(t('discounts'), summary.discounts, 'discounts', true)
+          : nothing}
       ${summary.tax ? row(t('tax'), summary.tax, 'tax') : nothing}
       ${summary.shipping ? row(t('shipping'), summary.shipping, 'shipping') : nothing}
       <div class="amount-row total" part="total">
-        <dt>${hasBreakdown ? t('total') : t('amountDue')}</dt>
+        <dt>${order.dueToday ? t('dueToday') : hasBreakdown ? t('total') : t('amountDue')}</dt>
         <dd class="num">${money(summary.total)}</dd>
       </div>
       ${summary.amountDue !== undefined && summary.amountDue !== summary.total

@@ -78,9 +78,31 @@ export interface CardValues {
   expiry?: string;
   cvv?: string;
   email?: string;
+  /** false: leave a shippable order's delivery address empty. */
+  delivery?: false;
+}
+
+/**
+ * A shippable order needs a delivery address before it can be paid: fills one (as a customer does) when the
+ * element asks for it and it is empty, then waits until the order is priced again.
+ */
+export async function fillDelivery(el: RebillyInstrumentsElement): Promise<void> {
+  const root = shadow(el);
+  const street = root.querySelector<HTMLInputElement>('#field-delivery-address');
+  if (!street || street.value) return;
+  type(street, '1 Main Street');
+  type(root.querySelector<HTMLInputElement>('#field-delivery-city')!, 'Austin');
+  type(root.querySelector<HTMLInputElement>('#field-delivery-postalCode')!, '78701');
+  const country = root.querySelector<HTMLSelectElement>('#field-delivery-country')!;
+  country.value = 'US';
+  country.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  await until(() => el.state !== 'ready', 1000, 'the order to be priced again').catch(() => {});
+  await until(() => el.state === 'ready' || el.state === 'failed', 10_000, 'the priced order');
+  await el.updateComplete;
 }
 
 export async function fillCard(el: RebillyInstrumentsElement, values: CardValues = {}): Promise<void> {
+  if (values.delivery !== false) await fillDelivery(el);
   const root = shadow(el);
   if (root.getElementById('field-email')) type(field(el, /email/i), values.email ?? 'ada@example.com');
   type(field(el, /name on card/i), values.name ?? 'Ada Lovelace');
@@ -130,6 +152,7 @@ export async function hostedCardReady(el: Element, timeout = 10_000): Promise<vo
  * cross-origin frame).
  */
 export async function fillHostedCard(el: RebillyInstrumentsElement, values: CardValues = {}): Promise<void> {
+  await fillDelivery(el);
   await hostedCardReady(el);
   const root = shadow(el);
   if (root.getElementById('field-email')) type(field(el, /email/i), values.email ?? 'ada@example.com');
