@@ -14,9 +14,10 @@ import { CUSTOMER_CHUNK, cdnComposition, measure as measureBytes } from './size.
 // zod/mini and dropping the decorator helpers; 33.7 KB after the exactly-once hardening (unknown outcomes,
 // claimed full-page approvals), the config hardening and FramePay's card field, with the inline card form
 // moved to its own chunk; 36.1 KB with every way to pay (the registry, the method choice and the approval
-// window in the entry; bank, offsite and wallet code in chunks/more-methods-*.js). Lower them whenever you can.
-const BUDGET_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 35.5 * 1024);
-const JWT_BUDGET_GZIP = Number(process.env.SIZE_BUDGET_JWT_GZIP ?? 39.5 * 1024);
+// window in the entry; bank, offsite and wallet code in chunks/more-methods-*.js); 38.5 KB with the honest
+// order (its pricing in the entry, its inputs in chunks/order-form-*.js). Lower them whenever you can.
+const BUDGET_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 38 * 1024);
+const JWT_BUDGET_GZIP = Number(process.env.SIZE_BUDGET_JWT_GZIP ?? 42.5 * 1024);
 
 const dir = new URL('../dist/cdn/', import.meta.url);
 const measure = (url) => measureBytes(readFileSync(url));

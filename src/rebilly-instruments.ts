@@ -500,13 +500,7 @@ export class RebillyInstrumentsElement extends LitElement {
       void this.#checkout.pay(saved, amount);
       return true;
     }
-    // An order change still being typed is priced first; a shippable order needs its delivery address.
-    const orderProblem = data.order ? this.#order?.validate(data.order) : undefined;
-    if (orderProblem) {
-      this.#announce(this.#t(orderProblem === 'pending' ? 'orderUpdating' : 'formHasErrors'));
-      if (orderProblem !== 'pending') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${orderProblem}`)?.focus());
-      return false;
-    }
+    if (!this.#orderReady(data)) return false;
     const entry = this.#methods.entry(data, this.#t);
     if (!entry) return false;
     // Every problem shows at once; focus goes to the first, in the form's order.
@@ -530,10 +524,24 @@ export class RebillyInstrumentsElement extends LitElement {
     return true;
   };
 
+  /**
+   * An order change still being typed is priced first; a shippable order needs its delivery address. Says
+   * what is wrong (focus on the first field) and returns false.
+   */
+  #orderReady(data: CheckoutData): boolean {
+    const problem = data.order ? this.#order?.validate(data.order) : undefined;
+    if (!problem) return true;
+    this.#announce(this.#t(problem === 'pending' ? 'orderUpdating' : 'formHasErrors'));
+    if (problem !== 'pending') void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#${problem}`)?.focus());
+    return false;
+  }
+
   /** A wallet's sheet approved: its token pays (exactly once, like the pay button; ignored while paying). */
   #payWithWallet(token: FramepayToken): void {
     const data = this.#checkout.data;
     if (this.state !== 'ready' || !data) return;
+    // The order must be payable as with the pay button (a shippable order needs its delivery address).
+    if (!this.#orderReady(data)) return;
     const amount = data.deposit ? this.#deposit.amount : undefined;
     const billingAddress = token.billingAddress as BillingAddress | undefined;
     void this.#checkout.pay(
