@@ -147,8 +147,34 @@ async function openCheckout(attrs) {
 /** @param {import('puppeteer-core').Page} page */
 const events = (page) => page.evaluate(() => /** @type {any[]} */ (/** @type {any} */ (window).__events));
 
+/**
+ * A shippable order asks for a delivery address before it can be paid: fills one when the element shows the
+ * fields, then waits until the order is priced again. @param {import('puppeteer-core').Page} page
+ */
+async function fillDelivery(page) {
+  const asked = await page.evaluate(() => {
+    const root = /** @type {ShadowRoot} */ (document.querySelector('rebilly-instruments')?.shadowRoot);
+    const street = /** @type {HTMLInputElement | null} */ (root.getElementById('field-delivery-address'));
+    if (!street || street.value) return false;
+    const set = (/** @type {string} */ id, /** @type {string} */ value, event = 'input') => {
+      const input = /** @type {HTMLInputElement} */ (root.getElementById(id));
+      input.value = value;
+      input.dispatchEvent(new Event(event, { bubbles: true, composed: true }));
+    };
+    set('field-delivery-address', '1 Main Street');
+    set('field-delivery-city', 'Austin');
+    set('field-delivery-postalCode', '78701');
+    set('field-delivery-country', 'US', 'change');
+    return true;
+  });
+  if (!asked) return;
+  await new Promise((r) => setTimeout(r, 600)); // the order's debounce, then a new preview
+  await page.waitForFunction(() => /** @type {any} */ (document.querySelector('rebilly-instruments')).state === 'ready', { timeout: 30_000 });
+}
+
 /** Types a card into FramePay's card frame with the keyboard, as a customer does. @param {import('puppeteer-core').Page} page @param {string} pan */
 async function typeCard(page, pan) {
+  await fillDelivery(page);
   await page.waitForFunction(() => !!document.querySelector('rebilly-instruments > [slot="rebilly-card"] iframe'), { timeout: 30_000 });
   const name = await page.evaluateHandle(() => {
     const root = /** @type {ShadowRoot} */ (document.querySelector('rebilly-instruments')?.shadowRoot);
