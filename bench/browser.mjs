@@ -15,6 +15,12 @@ const CART = [
   { planId: 'plan-pro-monthly', quantity: 1 },
 ];
 const USD_PLANS = ['plan-starter', 'plan-pro-monthly', 'plan-team-trial'];
+/**
+ * What the leak and many-element benches use: a website that offers cards only (no wallet frames, no other
+ * way to pay's code) and a cart that needs no delivery address, typed into inline card fields: they measure
+ * the element, not FramePay's frames or the order's inputs.
+ */
+const PLAIN = { cardFields: 'inline', websiteId: 'cards-only-website', items: [{ planId: 'plan-pro-monthly', quantity: 1 }] };
 export const cartOf = (lines) =>
   Array.from({ length: lines }, (_, i) => ({ planId: USD_PLANS[i % USD_PLANS.length], quantity: 1 + (i % 3) }));
 
@@ -303,9 +309,7 @@ export async function runBrowserBench({ latencyMs = 100, progress = () => {} } =
       const page = await openPage();
       const cdp = await page.createCDPSession();
       const sb = emulator.createSandbox({ latencyMs: 0 });
-      // Inline card fields: the purchases type the card into the element, and the leak check is about the
-      // element (FramePay's frames are Rebilly's page-wide library, not measured here).
-      const config = { ...base(sb), cardFields: 'inline', publishableKey: PK, items: CART };
+      const config = { ...base(sb), ...PLAIN, publishableKey: PK };
       const run = (fn, ...args) => page.evaluate(fn, ...args);
       await run((c) => window.bench.cycleNew(c, 10), config); // warm-up: JIT, shared client, caches
       await run((c) => window.bench.purchases(c, 2, { number: '4111111111111111', expiry: '12/30', cvv: '123' }), config);
@@ -366,9 +370,9 @@ export async function runBrowserBench({ latencyMs = 100, progress = () => {} } =
         if (variant === 'same cart') sameCartSandbox = sb;
         const configs = Array.from({ length: n }, (_, i) => ({
           ...base(sb),
-          cardFields: 'inline', // API requests only: no FramePay frames in the counts
+          ...PLAIN,
           publishableKey: PK,
-          items: variant.startsWith('same cart') ? CART : [{ planId: 'plan-starter', quantity: i + 1 }],
+          items: variant.startsWith('same cart') ? PLAIN.items : [{ planId: 'plan-pro-monthly', quantity: i + 1 }],
         }));
         await clearLog(sb);
         const r = await page.evaluate((cs, t) => window.bench.many(cs, t), configs, Math.max(10000, latencyMs * 60));
