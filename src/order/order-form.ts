@@ -277,20 +277,6 @@ export const orderStyles = css`
     font-weight: 600;
     padding-inline: 4px;
   }
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_bg);
-    inline-size: 100%;
-    min-block-size: 44px;
-    padding: 8px 10px;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  select[aria-invalid='true'] {
-    border-color: var(--_danger);
-    border-width: 2px;
-  }
   .quantity input {
     inline-size: 5em;
     min-block-size: 36px;

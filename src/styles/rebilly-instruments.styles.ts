@@ -242,7 +242,8 @@ export const styles = css`
     flex: 1;
     border-block-start: 1px solid var(--_border);
   }
-  input:not([type='radio']) {
+  input:not([type='radio']),
+  select {
     font: inherit;
     color: inherit;
     background: var(--_bg);
@@ -252,7 +253,8 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  input[aria-invalid='true'] {
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
     border-color: var(--_danger);
     border-width: 2px;
   }
