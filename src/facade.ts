@@ -60,6 +60,10 @@ export interface FacadeOptions {
   cardFields?: 'framepay' | 'inline';
   /** FramePay's script URL (default Rebilly's). */
   framepayUrl?: string;
+  /** `full`: ask the whole billing address (default: country and postal code). */
+  addressFields?: 'postal' | 'full';
+  /** Coupon ids applied from the start (items). */
+  coupons?: unknown;
   /** Added or overriding visible strings, by language. */
   messages?: MessageOverrides;
   /** `light` / `dark`, or Rebilly's theme object (mapped onto `--rebilly-*` custom properties). */
@@ -106,10 +110,10 @@ export const FACADE_EVENTS: readonly FacadeEventName[] = [
 ];
 
 /** The element properties an option sets (every other option key is ignored). */
-const PROPERTY_OPTIONS = [...OPTION_KEYS, 'fullPageRedirect', 'messages', 'cardFields', 'framepayUrl'] as const;
+const PROPERTY_OPTIONS = [...OPTION_KEYS, 'fullPageRedirect', 'messages', 'cardFields', 'framepayUrl', 'addressFields'] as const;
 
 /** Options that only change what is shown (no reload, so no `data-ready`). */
-const DISPLAY_OPTIONS = new Set<string>(['locale', 'messages', 'fullPageRedirect', 'cardFields', 'framepayUrl']);
+const DISPLAY_OPTIONS = new Set<string>(['locale', 'messages', 'fullPageRedirect', 'cardFields', 'framepayUrl', 'addressFields']);
 
 /** Options whose change reloads data (and so ends with `data-ready` or `error`). */
 const RELOADING_OPTIONS = new Set<string>(PROPERTY_OPTIONS.filter((k) => !DISPLAY_OPTIONS.has(k)));
