@@ -98,9 +98,11 @@ async function answerSheet(key: 'Enter' | 'Escape') {
   if (key === 'Escape') {
     sheet()!.dispatchEvent(new Event('cancel', { cancelable: true }));
   } else {
-    for (let i = 0; i < 20 && sheet(); i++) {
+    // One press, then time to close (the sheet says "Approved" for a moment first, so the key's release still
+    // reaches its frame); again only when it did not take.
+    for (let i = 0; i < 5 && sheet(); i++) {
       await sendKeys({ press: key });
-      await until(() => !sheet(), 500, 'the sheet closed').catch(() => {});
+      await until(() => !sheet(), 3000, 'the sheet closed').catch(() => {});
     }
   }
   await until(() => !sheet(), 5000, 'the sheet closed');

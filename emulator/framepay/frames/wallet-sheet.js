@@ -81,8 +81,12 @@
       cancel.disabled = true;
       status.textContent = 'Processing…';
       F.postToken(tokenBody(select ? select.value : null), config.credential, config.organizationId).then(function (result) {
-        if (result.ok) F.send('sheet-result', { outcome: 'approved', token: result.token });
-        else F.send('sheet-result', { outcome: 'error', error: result.error });
+        // Like a real sheet, it says "Approved" a moment before it closes (this frame then goes away).
+        status.textContent = result.ok ? 'Approved' : 'Not approved';
+        setTimeout(function () {
+          if (result.ok) F.send('sheet-result', { outcome: 'approved', token: result.token });
+          else F.send('sheet-result', { outcome: 'error', error: result.error });
+        }, 400);
       });
     });
     approve.focus();
