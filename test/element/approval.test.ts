@@ -1,7 +1,7 @@
 import { expect, oneEvent, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { newSandbox, SEED, type Sandbox } from '../helpers/emulator.js';
-import { fillCard, mount, pay, payButton, shadow, until } from '../helpers/checkout.js';
+import { chooseNewCard, fillCard, mount, mountCustomer, pay, payButton, shadow, until } from '../helpers/checkout.js';
 import type { RebillyInstrumentsElement } from '../../src/index.js';
 import { setStorefrontClientDefaults } from '../../src/api/index.js';
 import { parseConfig } from '../../src/config/index.js';
@@ -203,13 +203,7 @@ function pendingEntries(): { transactionId: string; credential?: string; key: st
 
 /** Pays with the 3-D Secure test card in the fixture's first element (a new card in the JWT modes). */
 async function payThreeDSecure(el: RebillyInstrumentsElement): Promise<void> {
-  const newCard = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="instrument"]')].find((input) =>
-    /new card/i.test(input.closest('label')?.textContent ?? ''),
-  );
-  if (newCard) {
-    newCard.click();
-    await el.updateComplete;
-  }
+  await chooseNewCard(el);
   await fillCard(el, { number: SEED.cards.threeDSecure });
   await pay(el);
   await until(() => pendingEntries().length > 0, 5000, 'the pending attempt');
@@ -450,11 +444,7 @@ describe('modal approval: credentials and lifecycle', () => {
     await ready;
     await el.updateComplete;
     const events = terminalEvents(el);
-    const newCard = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="instrument"]')].find((input) =>
-      /new card/i.test(input.closest('label')?.textContent ?? ''),
-    )!;
-    newCard.click();
-    await el.updateComplete;
+    expect(await chooseNewCard(el)).to.equal(true);
     await fillCard(el, { number: SEED.cards.threeDSecure });
     await pay(el);
     await until(() => !!dialog(el)?.open, 5000, 'the approval dialog');
@@ -602,15 +592,7 @@ describe('reconciling a payment whose answer was lost', () => {
   afterEach(() => setStorefrontClientDefaults());
 
   async function jwtElement(sandbox: Sandbox, setup: Partial<RebillyInstrumentsElement>) {
-    const el = document.createElement('rebilly-instruments');
-    el.cardFields = 'inline';
-    el.apiUrl = sandbox.url;
-    el.jwt = await sandbox.customerJwt({ customerId: SEED.customers.alice });
-    Object.assign(el, setup);
-    const ready = oneEvent(el, 'data-ready');
-    document.body.append(el);
-    await ready;
-    await el.updateComplete;
+    const el = await mountCustomer(sandbox, setup);
     return { el, events: terminalEvents(el) };
   }
 

@@ -4,7 +4,7 @@
  */
 import { expect, oneEvent, aTimeout } from '@open-wc/testing';
 import { newSandbox, SEED } from '../helpers/emulator.js';
-import { hostedCardReady, payButton, shadow, until } from '../helpers/checkout.js';
+import { chooseNewCard, hostedCardReady, payButton, shadow, until } from '../helpers/checkout.js';
 import '../../src/define.js';
 
 describe('loading FramePay', () => {
@@ -32,10 +32,7 @@ describe('loading FramePay', () => {
 
     // The customer's default saved card is preselected: nothing about FramePay is reported yet.
     expect(errors).to.deep.equal([]);
-    const newCard = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="instrument"]')].find((input) =>
-      /new card/i.test(input.closest('label')?.textContent ?? ''),
-    )!;
-    newCard.click();
+    expect(await chooseNewCard(el)).to.equal(true);
     await until(() => errors.length > 0, 5000, 'the load error');
     expect(errors.map((e) => [e.code, e.retryable])).to.deep.equal([['network', true]]);
     await el.updateComplete;

@@ -5,7 +5,7 @@
  */
 import { expect, oneEvent, aTimeout } from '@open-wc/testing';
 import { newSandbox, SEED, type Fault, type Sandbox } from '../helpers/emulator.js';
-import { fillCard, mount, pay, payButton, shadow, text, until } from '../helpers/checkout.js';
+import { chooseNewCard, fillCard, mount, mountCustomer, pay, payButton, shadow, text, until } from '../helpers/checkout.js';
 import type { RebillyInstrumentsElement } from '../../src/index.js';
 import { setStorefrontClientDefaults } from '../../src/api/index.js';
 
@@ -26,27 +26,12 @@ async function publishable(sandbox: Sandbox, setup: Setup) {
   return el;
 }
 
-async function customer(sandbox: Sandbox, setup: Setup) {
-  const el = document.createElement('rebilly-instruments');
-  el.cardFields = 'inline';
-  el.apiUrl = sandbox.url;
-  el.jwt = await sandbox.customerJwt({ customerId: SEED.customers.alice });
-  Object.assign(el, setup);
-  const ready = oneEvent(el, 'data-ready');
-  document.body.append(el);
-  await ready;
-  await el.updateComplete;
-  return el;
-}
+const customer = (sandbox: Sandbox, setup: Setup) => mountCustomer(sandbox, setup as Partial<RebillyInstrumentsElement>);
 
 /** A customer paying with a new card (a saved instrument has no single-use token to refuse a re-send). */
 async function customerNewCard(sandbox: Sandbox, setup: Setup) {
   const el = await customer(sandbox, setup);
-  const newCard = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="instrument"]')].find(
-    (input) => input.closest('label')?.textContent?.match(/new card/i),
-  )!;
-  newCard.click();
-  await el.updateComplete;
+  await chooseNewCard(el);
   await fillCard(el);
   return el;
 }

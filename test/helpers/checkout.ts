@@ -175,3 +175,31 @@ export async function fillHostedCard(el: RebillyInstrumentsElement, values: Card
   await until(() => hostedCardContainer(el)!.classList.contains('rebilly-framepay-valid'), 10_000, 'a complete card');
   await el.updateComplete;
 }
+
+/**
+ * Mounts a customer-JWT element (Alice's JWT, inline card fields) with `setup` (`invoiceId`, `deposit`…) and
+ * waits for `data-ready`.
+ */
+export async function mountCustomer(sandbox: Sandbox, setup: Partial<RebillyInstrumentsElement>): Promise<RebillyInstrumentsElement> {
+  const el = document.createElement('rebilly-instruments');
+  el.cardFields = 'inline';
+  el.apiUrl = sandbox.url;
+  el.jwt = await sandbox.customerJwt({ customerId: SEED.customers.alice });
+  Object.assign(el, setup);
+  const ready = oneEvent(el, 'data-ready');
+  document.body.append(el);
+  await ready;
+  await el.updateComplete;
+  return el;
+}
+
+/** Chooses "New card" among the customer's saved instruments; false when there is no such choice. */
+export async function chooseNewCard(el: RebillyInstrumentsElement): Promise<boolean> {
+  const newCard = [...shadow(el).querySelectorAll<HTMLInputElement>('input[name="instrument"]')].find((input) =>
+    /new card/i.test(input.closest('label')?.textContent ?? ''),
+  );
+  if (!newCard) return false;
+  newCard.click();
+  await el.updateComplete;
+  return true;
+}
