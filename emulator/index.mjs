@@ -471,7 +471,7 @@ export async function startEmulator({ port = 0, host = '127.0.0.1', latencyMs = 
     entry.body = { result };
     if (txn.status === 'waiting-approval') {
       if (result !== 'approved' && result !== 'declined') return html(422, notFoundPage('result must be "approved" or "declined"'));
-      settleTransaction(sandbox.state, txn, result);
+      settleTransaction(sandbox.state, txn, result, { reason: false });
     }
     if (txn.redirectUrl) return html(303, '', { Location: fillRedirect(txn.redirectUrl, txn) });
     return html(200, closePage(txn));

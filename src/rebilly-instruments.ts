@@ -12,12 +12,12 @@ import {
 import type { BillingAddress, ErrorCode, RebillyInstrumentsElementEventMap, RebillyInstrumentsEventMap } from './events.js';
 import { CheckoutController, type CheckoutState } from './checkout/checkout-controller.js';
 import { ensureLanguage, formatMoney, isRtl, localize, resolveLocale, type Translate } from './i18n/localize.js';
-import type { MessageKey, MessageOverrides } from './i18n/messages.js';
+import { en, type MessageKey, type MessageOverrides } from './i18n/messages.js';
 import { styles } from './styles/rebilly-instruments.styles.js';
 import { renderSkeleton } from './views/skeleton.js';
 import { renderSummary } from './views/summary.js';
 import { renderPaymentForm } from './views/card-form.js';
-import { renderError, renderResult } from './views/result.js';
+import { renderError, renderNotice, renderResult } from './views/result.js';
 import { renderApprovalDialog } from './views/approval.js';
 import { SavedChoice } from './methods/saved/saved-choice.js';
 import { DepositAmount } from './methods/deposit-amount.js';
@@ -27,9 +27,17 @@ import { FramepayConflict } from './methods/card/framepay.js';
 import { CardEntry } from './methods/card/card-entry.js';
 import { Cardholder } from './methods/cardholder.js';
 import { MethodChoice } from './methods/method-choice.js';
-import { offerOf } from './methods/registry.js';
+import { methodName, offerOf } from './methods/registry.js';
 import type { FramepayToken } from './methods/card/framepay.js';
 import type { OrderForm } from './order/order-form.js';
+
+/** After this long, a payment still running says so ("Still processing…"). */
+const SLOW_PAYMENT_MS = 4000;
+
+/** The form saves a card (a setup, or a customer JWT with nothing to pay) rather than paying. */
+function isCardSave(data: CheckoutData): boolean {
+  return !!data.setup || (data.mode === 'jwt' && !data.invoice && !data.transaction);
+}
 
 /** Properties whose change is an `update()` of the purchase data or the connection: every option but `locale`. */
 const CONFIG_PROPERTIES = OPTION_KEYS.filter((name) => name !== 'locale');
@@ -335,6 +343,7 @@ export class RebillyInstrumentsElement extends LitElement {
         });
       }
     }
+    this.#trackState();
     if (this.#checkout.data) this.#prepare(this.#checkout.data);
     const config = this.#checkout.config;
     this.#cardholder.needsEmail = !!config && config.credential.kind === 'publishable';
@@ -350,6 +359,7 @@ export class RebillyInstrumentsElement extends LitElement {
   protected override updated(): void {
     this.#syncBusy();
     this.#syncApprovalDialog();
+    this.#showPaymentError();
     const data = this.#checkout.data;
     const config = this.#checkout.config;
     const newCard = !!data && this.#saved.selected(data) === NEW_CARD && this.#methods.entry(data, this.#t) === this.#card.current;
@@ -380,6 +390,46 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #approvalWasOpen = false;
+
+  /**
+   * A new payment problem is where the customer looks: focus moves to it (its heading names it) and it is
+   * scrolled into view, next to the pay button. Once per problem, after the approval dialog gave focus back.
+   */
+  #showPaymentError(): void {
+    const error = this.#checkout.paymentError;
+    if (error === this.#errorShown) return;
+    this.#errorShown = error;
+    const block = error ? this.renderRoot.querySelector<HTMLElement>('#payment-error') : null;
+    if (!block) return;
+    block.focus({ preventScroll: true });
+    block.scrollIntoView?.({ block: 'nearest' });
+  }
+
+  #errorShown: unknown;
+
+  /**
+   * On each change of state: a note announced for the last state (form errors) no longer applies, and a
+   * payment still running after a few seconds says so.
+   */
+  #trackState(): void {
+    const state = this.#checkout.state;
+    if (state === this.#lastState) return;
+    this.#lastState = state;
+    this.#liveMessage = '';
+    clearTimeout(this.#slowTimer);
+    this.#slow = false;
+    if (state === 'paying') {
+      this.#slowTimer = setTimeout(() => {
+        this.#slow = true;
+        this.requestUpdate();
+      }, SLOW_PAYMENT_MS);
+    }
+  }
+
+  #lastState: CheckoutState | undefined;
+  #slowTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The payment has been running for {@link SLOW_PAYMENT_MS}. */
+  #slow = false;
 
   /** The customer changed an input: a payment error shown for the last attempt no longer applies. */
   #edited(): void {
@@ -451,12 +501,17 @@ export class RebillyInstrumentsElement extends LitElement {
   errorMessage(code: ErrorCode, context: ErrorMessageContext = {}): string {
     if (context.unsafeApproval) return this.#t('error.server-unsafe-approval');
     if (context.declineReason !== undefined) {
+      // The gateway's reason only when it gave one; a card being saved is not a payment.
+      const save = !!this.#checkout.data && isCardSave(this.#checkout.data);
       return context.declineReason
-        ? this.#t('declinedBody', { reason: context.declineReason })
-        : this.#t('declinedNoReason');
+        ? this.#t(save ? 'setupDeclinedBody' : 'declinedBody', { reason: context.declineReason })
+        : this.#t(save ? 'setupDeclinedNoReason' : 'declinedNoReason');
     }
     if (context.notPayable) {
-      return this.#t(`notPayable.${context.notPayable.what}` as MessageKey, { status: context.notPayable.status });
+      // Known statuses say what happened in words ("already paid"); others name the status.
+      const { what, status } = context.notPayable;
+      const known = `notPayable.${what}.${status}`;
+      return this.#t((known in en ? known : `notPayable.${what}`) as MessageKey, { status });
     }
     if (context.afterSubmit) {
       return this.#t(code === 'network' || code === 'timeout' ? `error.${code}-payment` : 'error.unknown-payment');
@@ -571,7 +626,7 @@ export class RebillyInstrumentsElement extends LitElement {
       case 'loading':
         return this.#t('loading');
       case 'paying':
-        return this.#t('paying');
+        return this.#t(this.#slow ? 'stillProcessing' : 'paying');
       case 'approving':
         return this.#t('approving');
       default:
@@ -587,9 +642,10 @@ export class RebillyInstrumentsElement extends LitElement {
     return html`<div class="root" dir=${dir} lang=${this.#locale}>
       <div part="status" class="visually-hidden" role="status" aria-live="polite">${this.#statusText()}</div>
       <div role="alert" aria-live="assertive" class="alerts">
-        ${failure ? renderError(t, failure, failure.retryable ? { retry: () => checkout.retry() } : {}) : nothing}
-        ${!failure && checkout.paymentError ? this.#renderPaymentError() : nothing}
+        ${failure && failure.code !== 'not-payable' ? renderError(t, failure, failure.retryable ? { retry: () => checkout.retry() } : {}) : nothing}
+        ${!failure && checkout.paymentError && !this.#formShown() ? this.#renderPaymentError() : nothing}
       </div>
+      ${failure?.code === 'not-payable' ? renderNotice(failure.message) : nothing}
       ${this.#renderBody()} ${this.#renderApproval()}
     </div>`;
   }
@@ -605,21 +661,31 @@ export class RebillyInstrumentsElement extends LitElement {
     );
   }
 
+  /** The payment form is on screen (its problems show above its pay button). */
+  #formShown(): boolean {
+    const checkout = this.#checkout;
+    return !!checkout.data && checkout.state !== 'completed' && (checkout.state !== 'failed' || checkout.uncertain);
+  }
+
+  /** The last payment's problem, titled by what it means for this mode (a card save, a payout, a payment). */
   #renderPaymentError() {
     const checkout = this.#checkout;
+    const t = this.#t;
     const error = checkout.paymentError!;
+    const id = 'payment-error';
     if (checkout.uncertain) {
       // Paying again is one deliberate click away, never the pay button's.
-      return renderError(this.#t, error, {
-        title: this.#t('uncertainTitle'),
-        retry: () => checkout.confirmUncertain(),
-        retryLabel: this.#t('uncertainConfirm'),
-      });
+      return renderError(t, error, { id, title: t('uncertainTitle'), retry: () => checkout.confirmUncertain(), retryLabel: t('uncertainConfirm') });
     }
-    if (error.code === 'payment-declined') {
-      return renderError(this.#t, error, { title: this.#t('declinedTitle') });
-    }
-    return renderError(this.#t, error);
+    const data = checkout.data;
+    const kind = data?.mode === 'payout' ? 'payout' : data && isCardSave(data) ? 'setup' : 'payment';
+    const title =
+      kind !== 'payment'
+        ? t(kind === 'payout' ? 'payoutFailedTitle' : 'setupFailedTitle')
+        : error.code === 'payment-declined'
+          ? t('declinedTitle')
+          : t('paymentFailedTitle');
+    return renderError(t, error, { id, title });
   }
 
   #renderBody() {
@@ -641,26 +707,28 @@ export class RebillyInstrumentsElement extends LitElement {
     const amount = data.deposit ? (this.#deposit.amount ?? 0) : data.amount;
     const money = formatMoney(amount, data.currency, locale);
     const payLabel =
-      data.mode === 'payout'
-        ? t('payoutButton', { amount: money })
-        : data.setup || (data.mode === 'jwt' && !data.invoice && !data.transaction)
-          ? t('saveCardButton')
-          : t('payButton', { amount: money });
+      data.mode === 'payout' ? t('payoutButton', { amount: money }) : isCardSave(data) ? t('saveCardButton') : t('payButton', { amount: money });
     // Deposits and saved cards exist only in data the customer modes loaded, so their views are loaded too.
     const customer = this.#customerViews;
     const leading = html`${data.deposit ? this.#deposit.render(customer, data.deposit, t, locale) : nothing}
     ${this.#saved.render(customer, data, t) ?? nothing}`;
     return html`
       ${data.summary && !data.deposit
-        ? renderSummary(data.summary, t, locale, { lineControl: this.#order?.quantityControl(data, t, busy), dueToday: !!data.order?.recurring })
+        ? renderSummary(data.summary, t, locale, {
+            lineControl: this.#order?.quantityControl(data, t, busy),
+            dueToday: !!data.order?.recurring,
+            ...(data.mode === 'payout' ? { title: t('payoutSummary'), totalLabel: t('amount') } : {}),
+          })
         : nothing}
       ${this.#order?.render(data, t, locale, busy) ?? nothing}
       ${this.#methods.renderWallets(t)} ${instrument === NEW_CARD ? this.#methods.renderChooser(data, t) : nothing}
       ${renderPaymentForm(
         {
           busy,
+          busyLabel: t(this.#slow ? 'stillProcessing' : 'paying'),
           disabled,
           payLabel,
+          feedback: checkout.paymentError ? this.#renderPaymentError() : undefined,
           leading,
           fields: instrument === NEW_CARD ? this.#renderEntry(data, busy || disabled) : undefined,
           trailing: this.#order?.renderRecurring(data, t, locale),
@@ -680,7 +748,28 @@ export class RebillyInstrumentsElement extends LitElement {
   }
 
   #renderResult() {
-    return renderResult(this.#checkout.completed!, this.#checkout.data, this.#t, this.#locale);
+    const completed = this.#checkout.completed!;
+    const data = this.#checkout.data;
+    const t = this.#t;
+    const summary = completed.kind === 'purchase' && data?.summary && !data.deposit ? renderSummary(data.summary, t, this.#locale) : undefined;
+    return renderResult(completed, data, t, this.#locale, { method: data ? this.#paidWith(completed, data) : undefined, summary });
+  }
+
+  /** How a finished payment was made, in words: the saved instrument, else the method of the transaction. */
+  #paidWith(completed: NonNullable<CheckoutController['completed']>, data: CheckoutData): string | undefined {
+    const t = this.#t;
+    const transaction = completed.kind === 'purchase' || completed.kind === 'setup' ? completed.detail.transaction : undefined;
+    const used = transaction?.['paymentInstrument'] as { method?: unknown; paymentInstrumentId?: unknown } | null | undefined;
+    const savedId = used?.paymentInstrumentId ?? (completed.kind === 'payout' ? (completed.detail.payoutRequest as { paymentInstrumentId?: unknown }).paymentInstrumentId : undefined);
+    const saved = data.savedInstruments.find((i) => i.id === savedId);
+    if (saved) {
+      if (saved.method === 'paypal') return 'PayPal';
+      if (saved.method === 'ach' || saved.method === 'echeck') return `${t('methodBank')} ····${saved.last4 ?? ''}`;
+      return t('savedInstrument', { brand: saved.brand ?? t('methodCard'), last4: saved.last4 ?? '····' });
+    }
+    if (typeof used?.method !== 'string') return undefined;
+    const offer = offerOf({ method: used.method } as Parameters<typeof offerOf>[0]);
+    return offer ? methodName(offer, t) : undefined;
   }
 }
 

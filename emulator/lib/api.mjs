@@ -373,10 +373,13 @@ function createInstrumentFromToken(ctx, token, customerId) {
 }
 
 /**
- * Settles a transaction and applies an approval to its invoices / deposit request.
+ * Settles a transaction and applies an approval to its invoices / deposit request. A gateway decline says
+ * why (insufficient funds); a decline on the approval page (3-D Secure, offsite) gives no reason, as a bank's
+ * refused authentication does not: `reason: false`.
  * @param {Record<string, Record<string, Resource>>} state @param {Resource} txn @param {'approved' | 'declined'} result
+ * @param {{reason?: boolean}} [options]
  */
-export function settleTransaction(state, txn, result) {
+export function settleTransaction(state, txn, result, { reason = true } = {}) {
   if (txn.status === 'completed') return;
   const time = now();
   txn.status = 'completed';
@@ -387,7 +390,9 @@ export function settleTransaction(state, txn, result) {
     response:
       result === 'approved'
         ? { code: '00', message: 'Approved', type: 'approved', originalCode: '00', originalMessage: 'Approved', humanMessage: 'Approved', humanDescription: null }
-        : {
+        : !reason
+          ? { code: 'declined', type: 'declined' }
+          : {
             code: 'insufficient-funds',
             message: 'Insufficient funds',
             type: 'declined',

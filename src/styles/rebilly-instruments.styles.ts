@@ -10,6 +10,7 @@ const dark = css`
   --_on-primary: var(--rebilly-color-on-primary, #0b1020);
   --_danger: var(--rebilly-color-danger, #ffb4ab);
   --_success: var(--rebilly-color-success, #8fd9a8);
+  --_on-success: #0b1020;
   --_surface: var(--rebilly-color-surface, #1f2430);
   --_focus: var(--rebilly-color-focus, #8ab4ff);
   color-scheme: dark;
@@ -30,6 +31,7 @@ export const styles = css`
     --_on-primary: var(--rebilly-color-on-primary, #ffffff);
     --_danger: var(--rebilly-color-danger, #b3261e);
     --_success: var(--rebilly-color-success, #1b6e3a);
+    --_on-success: #ffffff;
     --_surface: var(--rebilly-color-surface, #f5f7fa);
     --_radius: var(--rebilly-radius, 6px);
     --_space: var(--rebilly-spacing, 12px);
@@ -303,29 +305,86 @@ export const styles = css`
     border: 2px solid var(--_danger);
     color: var(--_fg);
   }
-  [part~='error'] strong {
+  [part~='error'] .error-title {
+    margin: 0 0 4px;
+    font-size: 1em;
     color: var(--_danger);
+  }
+  /* Focused by the element (tabindex=-1) so the customer lands on it: the border already shows it. */
+  [part~='error']:focus {
+    outline: none;
+  }
+  [part~='error']:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .alerts:empty {
+    display: none;
   }
   [part~='error'] ul {
     margin: 6px 0 0;
     padding-inline-start: 1.2em;
   }
   [part~='result'] {
+    display: grid;
+    gap: calc(var(--_space) * 0.75);
     padding: var(--_space);
     border-radius: var(--_radius);
-    border: 2px solid var(--_success);
+    border: 1px solid var(--_border);
+  }
+  .result-head {
+    display: flex;
+    align-items: center;
+    gap: 10px;
+  }
+  .result-mark {
+    flex: none;
+    inline-size: 32px;
+    block-size: 32px;
+    color: var(--_success);
+    stroke: var(--_on-success);
   }
   [part~='result'] h2 {
-    color: var(--_success);
+    font-size: 1.2em;
   }
   [part~='result'] p {
-    margin: 6px 0 0;
+    margin: 0;
+  }
+  .facts {
+    grid-template-columns: max-content 1fr;
+    column-gap: var(--_space);
+    padding-block-start: calc(var(--_space) * 0.75);
+    border-block-start: 1px solid var(--_border);
+  }
+  .facts div {
+    display: contents;
+  }
+  .facts dt {
+    color: var(--_muted);
+  }
+  .facts dd {
+    overflow-wrap: anywhere;
+  }
+  [part~='result-summary'] summary {
+    cursor: pointer;
+    color: var(--_primary);
+    min-block-size: 24px;
+  }
+  [part~='result-summary'][open] summary {
+    margin-block-end: calc(var(--_space) / 2);
   }
   [part~='result']:focus {
     outline: none;
   }
   [part~='result']:focus-visible {
     outline: 3px solid var(--_focus);
+  }
+  /* Nothing to pay (an invoice already paid): neutral, not an error */
+  [part~='notice'] {
+    margin: 0;
+    padding: var(--_space);
+    border-radius: var(--_radius);
+    background: var(--_surface);
   }
 
   /* Approval (3-D Secure / offsite) */

@@ -7,6 +7,10 @@ export interface PaymentFormModel {
   /** Paying is not possible now (loading, or locked after an unknown outcome): the button is disabled. */
   disabled?: boolean;
   payLabel: string;
+  /** The pay button's text while a payment is in flight. */
+  busyLabel: string;
+  /** The last payment's problem, right above the pay button where the customer looks. */
+  feedback?: unknown;
   /** Choices rendered before the payment fields (saved instruments, deposit amounts). */
   leading?: unknown;
   /** The fields of the way to pay in use (cardholder and card entry); absent when a saved instrument pays. */
@@ -30,7 +34,7 @@ export function renderPaymentForm(model: PaymentFormModel, submit: () => unknown
     }}
   >
     <h3 id="card-form-title" class="visually-hidden">${t('cardForm')}</h3>
-    ${model.leading ?? nothing} ${model.fields ?? nothing}
+    ${model.leading ?? nothing} ${model.fields ?? nothing} ${model.feedback ?? nothing}
     <button
       type="submit"
       part="pay-button"
@@ -38,7 +42,7 @@ export function renderPaymentForm(model: PaymentFormModel, submit: () => unknown
       aria-disabled=${model.busy || model.disabled ? 'true' : 'false'}
       aria-describedby=${model.trailing && model.trailing !== nothing ? 'recurring-note' : nothing}
     >
-      ${model.busy ? t('paying') : model.payLabel}
+      ${model.busy ? model.busyLabel : model.payLabel}
     </button>
     ${model.trailing ?? nothing}
   </form>`;

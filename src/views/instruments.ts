@@ -8,6 +8,8 @@ export function renderInstruments(
   selected: string,
   onSelect: (id: string) => void,
   t: Translate,
+  /** The group's name: what the instrument does here ("Pay with", a payout's "Send to"). */
+  legend = t('payWith'),
 ) {
   const label = (i: SavedInstrument) =>
     i.method === 'paypal'
@@ -24,7 +26,7 @@ export function renderInstruments(
     <span>${text}</span>
   </label>`;
   return html`<fieldset part="instruments" class="choices">
-    <legend>${t('payWith')}</legend>
+    <legend>${legend}</legend>
     ${instruments.map((i) => option(i.id, label(i)))} ${option(NEW_CARD, t('newCard'))}
   </fieldset>`;
 }

@@ -6,6 +6,9 @@ import { formatMoney, type Translate } from '../i18n/localize.js';
 export interface SummaryOrder {
   lineControl?: ((line: OrderSummaryLine) => unknown) | undefined;
   dueToday?: boolean | undefined;
+  /** The section's heading and the total's label, when not an order's ("Payout", "Amount"). */
+  title?: string | undefined;
+  totalLabel?: string | undefined;
 }
 
 /** The order summary: line items, then subtotal, discounts (one row per coupon), tax, shipping and total. */
@@ -18,7 +21,7 @@ export function renderSummary(summary: OrderSummary, t: Translate, locale: strin
     </div>`;
   const hasBreakdown = summary.lineItems.length > 0;
   return html`<section part="summary" aria-labelledby="summary-title">
-    <h2 id="summary-title">${t('orderSummary')}</h2>
+    <h2 id="summary-title">${order.title ?? t('orderSummary')}</h2>
     ${hasBreakdown
       ? html`<ul class="lines" part="line-items">
           ${summary.lineItems.map(
@@ -50,7 +53,7 @@ export function renderSummary(summary: OrderSummary, t: Translate, locale: strin
       ${summary.tax ? row(t('tax'), summary.tax, 'tax') : nothing}
       ${summary.shipping ? row(t('shipping'), summary.shipping, 'shipping') : nothing}
       <div class="amount-row total" part="total">
-        <dt>${order.dueToday ? t('dueToday') : hasBreakdown ? t('total') : t('amountDue')}</dt>
+        <dt>${order.totalLabel ?? (order.dueToday ? t('dueToday') : hasBreakdown ? t('total') : t('amountDue'))}</dt>
         <dd class="num">${money(summary.total)}</dd>
       </div>
       ${summary.amountDue !== undefined && summary.amountDue !== summary.total

@@ -71,7 +71,7 @@ describe('items flow', () => {
     expect(el.hasAttribute('aria-busy')).to.equal(false);
     const result = shadow(el).querySelector('[part~="result"]')!;
     expect(result.textContent).to.match(/approved/i).and.contain('$134.79');
-    expect(shadow(el).activeElement).to.equal(result);
+    expect(shadow(el).activeElement === result, 'focus on the result').to.equal(true);
     await expect(el).to.be.accessible();
     const ops = await sandbox.operations();
     expect(ops.slice(0, 2).sort()).to.deep.equal(['POST StorefrontPostPreviewPurchase', 'POST StorefrontPostReadyToPay']);
@@ -210,7 +210,7 @@ describe('card form', () => {
     expect(field(el, /expir/i).getAttribute('aria-invalid')).to.equal('true');
     expect(field(el, /security code/i).getAttribute('aria-invalid')).to.equal('true');
     expect(text(el)).to.contain('valid card number').and.contain('expired').and.contain('3-digit');
-    expect(shadow(el).activeElement).to.equal(field(el, /card number/i));
+    expect(shadow(el).activeElement === field(el, /card number/i), 'focus on the card number').to.equal(true);
     expect(await sandbox.log()).to.have.length(0);
     // Amex wants 4 digits.
     await fillCard(el, { number: '378282246310005', cvv: '123' });

@@ -121,17 +121,20 @@ describe('invoice mode (invoice-id + jwt)', () => {
     el.remove();
   });
 
-  for (const [invoiceId, status] of [
-    ['inv-paid', 'paid'],
-    ['inv-voided', 'voided'],
-    ['inv-abandoned', 'abandoned'],
+  for (const [invoiceId, status, words] of [
+    ['inv-paid', 'paid', /already paid/],
+    ['inv-voided', 'voided', /canceled/],
+    ['inv-abandoned', 'abandoned', /abandoned/],
   ] as const) {
-    it(`a ${status} invoice → not-payable with a clear message and no form`, async () => {
+    it(`a ${status} invoice → not-payable with a clear message as a neutral notice, and no form`, async () => {
       const sandbox = await newSandbox();
       const jwt = await sandbox.customerJwt({ customerId: SEED.customers.alice });
       const { el, detail } = await failure(sandbox, jwt, { invoiceId });
       expect(detail.code).to.equal('not-payable');
-      expect(detail.message).to.contain(status);
+      expect(detail.message).to.match(words);
+      // Nothing went wrong for the customer: a neutral notice, not a red error.
+      expect(shadow(el).querySelector('[part~="notice"]')?.textContent).to.match(words);
+      expect(shadow(el).querySelector('[part~="error"]')).to.equal(null);
       expect(shadow(el).querySelector('form')).to.equal(null);
       expect(el.state).to.equal('failed');
       await expect(el).to.be.accessible();

@@ -32,6 +32,6 @@ export class SavedChoice {
     return views.renderInstruments(data.savedInstruments, this.selected(data), (id) => {
       this.#picked = id;
       this.requestUpdate();
-    }, t);
+    }, t, t(data.mode === 'payout' ? 'sendTo' : 'payWith'));
   }
 }
