@@ -431,6 +431,12 @@ export const styles = css`
   .input-end > input {
     padding-inline-end: 52px;
   }
+  /* Card digits read left to right in a right-to-left page too (bidi would reverse their groups). */
+  #field-number,
+  #field-expiry,
+  #field-cvv {
+    unicode-bidi: plaintext;
+  }
   .input-end > .brand-mark {
     position: absolute;
     inset-inline-end: 10px;
