@@ -98,6 +98,8 @@ const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null
  * @csspart wallets - The express wallet buttons (FramePay's Google Pay, Apple Pay and PayPal, slotted in).
  * @csspart methods - The payment-method chooser.
  * @csspart method - One payment method.
+ * @csspart brands - A way to pay's marks at the inline-end of its row or heading: the accepted card brands, or the method's own mark.
+ * @csspart brand-mark - One mark (inline SVG, decorative): a card brand, a generic card, bank account, wallet or offsite method; also the detected brand inside the card number's box.
  * @csspart card-form - The card form.
  * @csspart field - A form field (label, input, messages); also `field-{name}`.
  * @csspart label - A field label.

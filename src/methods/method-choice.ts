@@ -109,6 +109,7 @@ export class MethodChoice {
       key: choiceKey(offer),
       name: methodName(offer, t),
       brands: offer.kind === 'card' && Array.isArray(model['brands']) ? (model['brands'] as string[]) : [],
+      mark: offer.kind === 'bank' ? ('bank' as const) : offer.kind === 'offsite' ? ('offsite' as const) : ('card' as const),
     }));
     if (!choices.length) return nothing;
     const selected = this.#selected(data);

@@ -453,4 +453,65 @@ export const styles = css`
       grid-template-columns: 1fr;
     }
   }
+
+  /*
+   * Card brands and aligned fields (issue 15): the brand marks (part brand-mark) on their own light card,
+   * a method's marks at its row's inline-end (part brands), the detected brand inside the card number's
+   * box, and side-by-side fields whose labels share one row, so a wrapping label never pushes its input
+   * out of line with its neighbour's.
+   */
+  .brand-mark {
+    display: block;
+    flex: none;
+    inline-size: 32px;
+    block-size: 20px;
+  }
+  .brands {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: flex-end;
+    gap: 4px;
+    margin-inline-start: auto;
+  }
+  .method-name {
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  .method-single {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px var(--_space);
+  }
+  .input-end {
+    position: relative;
+    display: grid;
+  }
+  .input-end > input {
+    padding-inline-end: 52px;
+  }
+  /* Card digits read left to right in a right-to-left page too (bidi would reverse their groups). */
+  #field-number,
+  #field-expiry,
+  #field-cvv {
+    unicode-bidi: plaintext;
+  }
+  .input-end > .brand-mark {
+    position: absolute;
+    inset-inline-end: 10px;
+    inset-block-start: calc(50% - 10px);
+    pointer-events: none;
+  }
+  @supports (grid-template-rows: subgrid) and selector(:has(a)) {
+    .row > .field {
+      grid-row: span 2;
+      grid-template-rows: subgrid;
+    }
+    .row > .field:is(:has(> .hint), :has(> .field-error)) {
+      grid-row: span 3;
+    }
+    .row > .field:has(> .hint):has(> .field-error) {
+      grid-row: span 4;
+    }
+  }
 `;

@@ -9,6 +9,11 @@ export interface FieldSpec {
   error?: string | undefined;
   /** A hint under the field (bounds, the detected brand). */
   hint?: string | undefined;
+  /**
+   * A decoration inside the input's box at its inline-end (the detected card brand's mark). The hint then
+   * says in words what it shows, for assistive technology only (visually hidden, still describing the input).
+   */
+  end?: unknown;
   autocomplete?: string;
   inputmode?: 'numeric' | 'email' | 'text' | 'decimal';
   type?: string;
@@ -28,9 +33,7 @@ export interface FieldSpec {
 export function renderField(spec: FieldSpec) {
   const id = `field-${spec.name}`;
   const describedBy = [spec.error ? `${id}-error` : '', spec.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
-  return html`<div class="field" part="field field-${spec.name}">
-    <label for=${id} part="label">${spec.label}</label>
-    <input
+  const input = html`<input
       id=${id}
       name=${spec.name}
       part="input input-${spec.name}"
@@ -54,8 +57,11 @@ export function renderField(spec: FieldSpec) {
         if (typeof shown === 'string' && field.value !== shown) field.value = shown;
       }}
       @blur=${() => spec.blur?.()}
-    />
-    ${spec.hint ? html`<span id="${id}-hint" class="hint">${spec.hint}</span>` : nothing}
+    />`;
+  return html`<div class="field" part="field field-${spec.name}">
+    <label for=${id} part="label">${spec.label}</label>
+    ${spec.end === undefined ? input : html`<div class="input-end">${input}${spec.end}</div>`}
+    ${spec.hint ? html`<span id="${id}-hint" class=${spec.end === undefined ? 'hint' : 'visually-hidden'}>${spec.hint}</span>` : nothing}
     ${spec.error ? html`<span id="${id}-error" class="field-error" part="field-error">${spec.error}</span>` : nothing}
   </div>`;
 }

@@ -64,12 +64,30 @@ export function formatCardNumber(value: string): string {
   return out;
 }
 
-/** Formats what was typed in the expiry field as `MM / YY`. */
-export function formatExpiry(value: string): string {
-  const digits = digitsOnly(value).slice(0, 4);
-  if (digits.length === 1 && Number(digits) > 1) return `0${digits} / `;
-  if (digits.length <= 2) return digits;
-  return `${digits.slice(0, 2)} / ${digits.slice(2)}`;
+/**
+ * Formats what was typed (or autofilled) in the expiry field as `MM / YY`: `MM/YY`, `MMYY`, `M/YY`,
+ * `MM/YYYY`, `MM / YYYY` and `MMYYYY` all end as `MM / YY` (a four-digit year is kept while it is being
+ * typed, `12 / 203`, and shortened once complete). A first digit above 1 is a month (`2` → `02 / `); a month
+ * above 12 or `00` is refused: `previous` (what the field showed) is returned unchanged.
+ */
+export function formatExpiry(value: string, previous = ''): string {
+  let month: string;
+  let year: string;
+  const separated = /^\s*(\d{1,2})\s*[/.-]\s*(\d*)\D*$/.exec(value);
+  if (separated) {
+    month = separated[1]!.padStart(2, '0');
+    year = separated[2]!;
+  } else {
+    const digits = digitsOnly(value);
+    const split = digits[0] && digits[0] > '1' ? 1 : 2;
+    month = digits.slice(0, split).padStart(split === 1 ? 2 : 0, '0');
+    year = digits.slice(split);
+  }
+  if (month.length === 2 && (month === '00' || Number(month) > 12)) return previous;
+  if (month.length < 2) return month;
+  // A four-digit year (20YY) is shortened once complete; anything else longer than two digits is cut to two.
+  if (year.length > 2 && !(year.startsWith('20') && year.length === 3)) year = year.startsWith('20') && year.length >= 4 ? year.slice(2, 4) : year.slice(0, 2);
+  return `${month} / ${year}`;
 }
 
 export interface Expiry {
@@ -78,9 +96,9 @@ export interface Expiry {
   year: number;
 }
 
-/** Reads `MM/YY`, `MM / YY`, `MMYY` or `MM/YYYY`; undefined when it is not a date. */
+/** Reads `MM/YY`, `MM / YY`, `MMYY`, `MM/YYYY` or `M/YY` (`-` or `.` also separate); undefined when it is not a date. */
 export function parseExpiry(value: string): Expiry | undefined {
-  const match = /^\s*(\d{1,2})\s*\/?\s*(\d{2}|\d{4})\s*$/.exec(value.replace(/\s*\/\s*/, '/'));
+  const match = /^\s*(\d{1,2})\s*[/.-]?\s*(\d{2}|\d{4})\s*$/.exec(value);
   if (!match) return undefined;
   const month = Number(match[1]);
   let year = Number(match[2]);

@@ -11,6 +11,7 @@ import type { BillingAddress, InvalidField } from '../../events.js';
 import { getStorefrontClient } from '../../api/client.js';
 import { PostToken } from '../../api/operations.js';
 import type { MessageKey } from '../../i18n/messages.js';
+import { brandMark, markOf } from '../../views/brand-marks.js';
 import { renderField } from '../../views/field.js';
 import type { PaymentEntry, RenderContext } from '../method.js';
 import {
@@ -98,7 +99,9 @@ export class InlineCard implements PaymentEntry {
   #onInput(field: CardField, value: string): string {
     let next = value;
     if (field === 'number') next = formatCardNumber(value);
-    else if (field === 'expiry') next = value.length < this.#input.expiry.length ? value : formatExpiry(value);
+    // Deleting keeps what is left as it is (the separator can be erased); typing or autofill is formatted,
+    // and a month that cannot be (13, 00) is refused as typed.
+    else if (field === 'expiry') next = value.length < this.#input.expiry.length ? value : formatExpiry(value, this.#input.expiry);
     else next = digitsOnly(value).slice(0, 4);
     this.#input = { ...this.#input, [field]: next };
     this.#server[field] = undefined;
@@ -133,10 +136,13 @@ export class InlineCard implements PaymentEntry {
         autocomplete: 'cc-number',
         maxlength: 23,
         placeholder: '1234 1234 1234 1234',
+        // The detected brand's mark in the box (the generic card before one is known); its name in words
+        // for assistive technology.
         hint: brand ? t('detectedBrand', { brand: brand.name }) : undefined,
+        end: brandMark(markOf(brand?.name)),
       })}
       <div class="row">
-        ${field('expiry', t('expiry'), { autocomplete: 'cc-exp', maxlength: 7, placeholder: 'MM / YY' })}
+        ${field('expiry', t('expiry'), { autocomplete: 'cc-exp', maxlength: 9, placeholder: t('expiryPlaceholder') })}
         ${field('cvv', t('securityCode'), { autocomplete: 'cc-csc', maxlength: cvvLength })}
       </div>`;
   }
