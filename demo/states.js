@@ -226,7 +226,8 @@ async function hostedCardDrawn(el) {
  * @property {'light' | 'dark'} [theme]
  * @property {string} [locale] e.g. `ar` (right to left)
  * @property {'framepay' | 'inline'} [cardFields] default: `framepay` for the ready states, `inline` where a card is typed
- * @property {number} [latencyMs] the `loading` sandbox's latency (default 10 minutes: the skeleton stays)
+ * @property {number} [latencyMs] the `loading` sandbox's latency per request (default and most the emulator allows: 60 s; the element's
+ *   reads time out after 20 s, so the skeleton stays that long)
  * @property {boolean} [scrollToPay] scroll the pay button into view before clicking it, as a customer does
  */
 
@@ -241,7 +242,7 @@ async function hostedCardDrawn(el) {
 export async function driveState(name, container, options) {
   if (!STATE_NAMES.includes(name)) throw new Error(`Unknown state "${name}" (one of: ${STATE_NAMES.join(', ')})`);
   const loading = name === 'loading';
-  const sandbox = await newSandbox(options.emulator, loading ? { latencyMs: options.latencyMs ?? 600_000 } : {});
+  const sandbox = await newSandbox(options.emulator, loading ? { latencyMs: options.latencyMs ?? 60_000 } : {});
   /** @type {any} */
   const el = document.createElement('rebilly-instruments');
   el.apiUrl = sandbox.url;
