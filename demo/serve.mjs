@@ -34,7 +34,8 @@ export async function startDemo({ port = 8080, emulatorPort = 4455, quiet = fals
     `script-src 'self' ${emulator.url}`,
     `style-src 'self' ${emulator.url}`,
     `connect-src 'self' ${emulator.url}`,
-    `frame-src ${emulator.url}`,
+    // …and this site's own pages: the states gallery (demo/states.html) frames demo/state.html.
+    `frame-src 'self' ${emulator.url}`,
     `img-src 'self' data: ${emulator.url}`,
     "base-uri 'none'",
     "object-src 'none'",
