@@ -14,7 +14,7 @@ import { CheckoutController, type CheckoutState } from './checkout/checkout-cont
 import { ensureLanguage, formatMoney, isRtl, localize, resolveLocale, type Translate } from './i18n/localize.js';
 import { en, type MessageKey, type MessageOverrides } from './i18n/messages.js';
 import { styles } from './styles/rebilly-instruments.styles.js';
-import { renderSkeleton } from './views/skeleton.js';
+import { renderSkeleton, type SkeletonShape } from './views/skeleton.js';
 import { renderSummary } from './views/summary.js';
 import { renderPaymentForm } from './views/card-form.js';
 import { renderError, renderNotice, renderResult } from './views/result.js';
@@ -409,6 +409,17 @@ export class RebillyInstrumentsElement extends LitElement {
 
   #errorShown: unknown;
 
+  /** What the skeleton stands for: the form this mode usually shows (a cart's lines, saved instruments…). */
+  #skeletonShape(): SkeletonShape {
+    const mode = this.#checkout.config?.mode;
+    const customer = mode !== undefined && mode !== 'items' && mode !== 'money';
+    return customer
+      ? { lines: mode === 'invoice' ? 1 : 0, wallets: 1, choices: 3, fields: 0 }
+      : { lines: mode === 'items' ? 2 : 0, wallets: 1, choices: 3, fields: mode === 'items' ? 5 : 3 };
+  }
+
+
+
   /**
    * On each change of state: a note announced for the last state (form errors) no longer applies, and a
    * payment still running after a few seconds says so.
@@ -699,7 +710,7 @@ export class RebillyInstrumentsElement extends LitElement {
       if (checkout.state === 'idle' && checkout.missing.length) {
         return html`<p part="placeholder" class="placeholder">${t('waitingForDetails')}</p>`;
       }
-      return checkout.state === 'loading' || checkout.state === 'idle' ? renderSkeleton() : nothing;
+      return checkout.state === 'loading' || checkout.state === 'idle' ? renderSkeleton(this.#skeletonShape()) : nothing;
     }
     if (checkout.state === 'failed' && !checkout.uncertain) return nothing;
     const locale = this.#locale;
@@ -746,7 +757,7 @@ export class RebillyInstrumentsElement extends LitElement {
     const entry = this.#methods.entry(data, this.#t);
     const context = { t: this.#t, locale: this.#locale, busy };
     return html`${this.#cardholder.render(this.#t, busy, this.#methods.holderLabel(data))}
-    ${entry ? entry.render(context) : renderSkeleton()}`;
+    ${entry ? entry.render(context) : html`<div part="skeleton" aria-hidden="true"><div class="bone"></div></div>`}`;
   }
 
   #renderResult() {

@@ -310,13 +310,9 @@ export const styles = css`
     font-size: 1em;
     color: var(--_danger);
   }
-  /* Focused by the element (tabindex=-1) so the customer lands on it: the border already shows it. */
+  /* Focused by the element (tabindex=-1, not in the tab order) so the customer lands on it: its border shows it. */
   [part~='error']:focus {
     outline: none;
-  }
-  [part~='error']:focus-visible {
-    outline: 3px solid var(--_focus);
-    outline-offset: 2px;
   }
   .alerts:empty {
     display: none;
@@ -376,9 +372,6 @@ export const styles = css`
   [part~='result']:focus {
     outline: none;
   }
-  [part~='result']:focus-visible {
-    outline: 3px solid var(--_focus);
-  }
   /* Nothing to pay (an invoice already paid): neutral, not an error */
   [part~='notice'] {
     margin: 0;
@@ -425,18 +418,55 @@ export const styles = css`
     text-align: center;
   }
 
-  /* Loading skeleton */
+  /* Loading skeleton: the form's shape (heights as the real rows: 44px inputs, 38px choices) */
   [part~='skeleton'] {
     display: grid;
     gap: var(--_space);
+    align-content: start;
   }
   .bone {
     block-size: 44px;
     border-radius: var(--_radius);
     background: var(--_surface);
+    border: 1px solid color-mix(in srgb, var(--_border) 35%, transparent);
   }
-  .bone.tall {
-    block-size: 96px;
+  .bone.summary {
+    display: grid;
+    gap: 10px;
+    block-size: auto;
+    padding: var(--_space);
+  }
+  .bone-bar {
+    block-size: 14px;
+    border-radius: 4px;
+    background: color-mix(in srgb, var(--_muted) 22%, transparent);
+  }
+  .bone-bar.short {
+    inline-size: 40%;
+    block-size: 18px;
+  }
+  .bone-bar.total {
+    margin-block-start: 6px;
+  }
+  .bone-or {
+    block-size: 20px;
+  }
+  .bone-field {
+    display: grid;
+    gap: 6px;
+  }
+  .bone.label {
+    inline-size: 30%;
+    block-size: 16px;
+    border: 0;
+    background: color-mix(in srgb, var(--_muted) 22%, transparent);
+  }
+  .bone.choice {
+    block-size: 38px;
+  }
+  .bone.pay {
+    background: color-mix(in srgb, var(--_primary) 30%, transparent);
+    border: 0;
   }
   @media (prefers-reduced-motion: no-preference) {
     .bone {

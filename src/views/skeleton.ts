@@ -1,11 +1,34 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 
-/** Placeholder shapes while the checkout loads (the live region announces the loading in words). */
-export function renderSkeleton() {
+/** What the loading placeholder stands for: the form the checkout will most likely show. */
+export interface SkeletonShape {
+  /** Summary lines above the total (a cart's items). */
+  lines: number;
+  /** Express wallet buttons. */
+  wallets: number;
+  /** Rows of the method (or saved-instrument) choice. */
+  choices: number;
+  /** Labelled fields (email, name, the card field). */
+  fields: number;
+}
+
+const repeat = (count: number, bone: () => unknown) => Array.from({ length: count }, bone);
+const field = () => html`<div class="bone-field"><div class="bone label"></div><div class="bone"></div></div>`;
+
+/**
+ * Placeholder shapes while the checkout loads, laid out like the form that will replace them (summary,
+ * wallets, choices, fields, pay button) so the page does not jump. The live region says "loading" in words.
+ */
+export function renderSkeleton(shape: SkeletonShape) {
   return html`<div part="skeleton" aria-hidden="true">
-    <div class="bone tall"></div>
-    <div class="bone"></div>
-    <div class="bone"></div>
-    <div class="bone"></div>
+    <div class="bone summary">
+      <div class="bone-bar short"></div>
+      ${repeat(shape.lines, () => html`<div class="bone-bar"></div>`)}
+      <div class="bone-bar total"></div>
+    </div>
+    ${shape.wallets ? html`${repeat(shape.wallets, () => html`<div class="bone"></div>`)}<div class="bone-or"></div>` : nothing}
+    ${shape.choices > 1 ? html`<div class="bone-field"><div class="bone label"></div>${repeat(shape.choices, () => html`<div class="bone choice"></div>`)}</div>` : nothing}
+    ${repeat(shape.fields, field)}
+    <div class="bone pay"></div>
   </div>`;
 }
