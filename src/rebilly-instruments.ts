@@ -106,8 +106,16 @@ const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null
  * @csspart input - A text input; also `input-{name}`.
  * @csspart field-error - A field's error message.
  * @csspart pay-button - The pay button.
- * @csspart result - The approved view.
- * @csspart error - An error message block.
+ * @csspart result - The approved view (card saved, payout requested): a check mark, the title, then the facts.
+ * @csspart result-mark - The result's check mark.
+ * @csspart result-facts - The result's facts (amount, date, the way it was paid, reference).
+ * @csspart result-amount - The amount fact.
+ * @csspart result-date - The date fact.
+ * @csspart result-method - The way it was paid (the card saved, the payout's destination).
+ * @csspart result-reference - The short reference (the whole id is its title).
+ * @csspart result-summary - What was paid for: the order summary, collapsed.
+ * @csspart notice - A neutral note instead of the form when there is nothing to pay (an invoice already paid).
+ * @csspart error - An error message block; a payment's problem sits right above the pay button, focused.
  * @csspart retry-button - The button that retries a failed step.
  * @csspart skeleton - The loading placeholder.
  * @csspart placeholder - The neutral note shown while required options are still missing (see `missing`).

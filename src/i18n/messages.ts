@@ -115,7 +115,7 @@ export const en = {
   setupDeclinedNoReason: 'The card was declined. You can try again or use another card.',
   payoutFailedTitle: 'The payout could not be requested',
   retryLoad: 'Retry',
-  uncertainTitle: 'Payment status unknown.',
+  uncertainTitle: 'Payment status unknown',
   uncertainConfirm: 'I have checked: pay again',
   approvalTitle: 'Approve your payment',
   approvalFrame: 'Payment approval page from your bank or payment provider',
