@@ -742,7 +742,7 @@ export class RebillyInstrumentsElement extends LitElement {
           })
         : nothing}
       ${this.#order?.render(data, t, locale, busy) ?? nothing}
-      ${this.#methods.renderWallets(t)} ${instrument === NEW_CARD ? this.#methods.renderChooser(data, t) : nothing}
+      ${this.#methods.renderWallets(t, busy || disabled)} ${instrument === NEW_CARD ? this.#methods.renderChooser(data, t) : nothing}
       ${renderPaymentForm(
         {
           busy,

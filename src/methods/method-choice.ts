@@ -100,8 +100,8 @@ export class MethodChoice {
     });
   }
 
-  renderWallets(t: Translate) {
-    return this.#wallets?.render(t) ?? nothing;
+  renderWallets(t: Translate, locked = false) {
+    return this.#wallets?.render(t, locked) ?? nothing;
   }
 
   renderChooser(data: CheckoutData, t: Translate) {

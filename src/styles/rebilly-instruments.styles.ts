@@ -230,6 +230,9 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 0.75);
   }
+  .wallets[inert] {
+    opacity: 0.5;
+  }
   .or {
     display: flex;
     align-items: center;

@@ -34,7 +34,8 @@ export function renderPaymentForm(model: PaymentFormModel, submit: () => unknown
     }}
   >
     <h3 id="card-form-title" class="visually-hidden">${t('cardForm')}</h3>
-    ${model.leading ?? nothing} ${model.fields ?? nothing} ${model.feedback ?? nothing}
+    ${model.leading ?? nothing} ${model.fields ?? nothing}
+    <div class="alerts" role="alert">${model.feedback ?? nothing}</div>
     <button
       type="submit"
       part="pay-button"

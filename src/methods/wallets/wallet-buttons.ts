@@ -124,11 +124,13 @@ export class WalletButtons {
     if (page[OWNER] === this.host) page[OWNER] = undefined;
   }
 
-  render(t: Translate) {
+  /** `locked`: paying is not possible now (a payment in flight, an unknown outcome): the buttons say so. */
+  render(t: Translate, locked = false) {
     if (!this.#wallets.length) return nothing;
     return html`<div
         part="wallets"
         class="wallets"
+        ?inert=${locked}
         role="group"
         aria-label=${t('expressCheckout')}
         aria-busy=${this.#drawn ? 'false' : 'true'}
