@@ -15,9 +15,12 @@ import { CUSTOMER_CHUNK, cdnComposition, measure as measureBytes } from './size.
 // claimed full-page approvals), the config hardening and FramePay's card field, with the inline card form
 // moved to its own chunk; 36.1 KB with every way to pay (the registry, the method choice and the approval
 // window in the entry; bank, offsite and wallet code in chunks/more-methods-*.js); 38.5 KB with the honest
-// order (its pricing in the entry, its inputs in chunks/order-form-*.js). Lower them whenever you can.
-const BUDGET_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 38 * 1024);
-const JWT_BUDGET_GZIP = Number(process.env.SIZE_BUDGET_JWT_GZIP ?? 42.5 * 1024);
+// order (its pricing in the entry, its inputs in chunks/order-form-*.js); 41.2 KB with issue 15's trust work
+// (card-brand marks ≈ 1.2 KB, the titled payment problems, the result's facts and the skeleton's shape ≈ 1 KB,
+// their strings ≈ 0.6 KB, aligned fields ≈ 0.5 KB; the marks as a chunk saved only 0.7 KB for one more
+// request on every page, so they stay). Lower them whenever you can.
+const BUDGET_GZIP = Number(process.env.SIZE_BUDGET_GZIP ?? 41.5 * 1024);
+const JWT_BUDGET_GZIP = Number(process.env.SIZE_BUDGET_JWT_GZIP ?? 46 * 1024);
 
 const dir = new URL('../dist/cdn/', import.meta.url);
 const measure = (url) => measureBytes(readFileSync(url));

@@ -141,12 +141,13 @@ export function renderResult(
     case 'instrument':
       return renderApproved(t, t('setupTitle'), t('setupBody'), { date: when(undefined, locale), method: extra.method, methodLabel: t('resultSavedWith') });
     case 'payout': {
-      const request = result.detail.payoutRequest as { amount?: number; currency?: string; id?: string; createdTime?: string };
+      const request = result.detail.payoutRequest as { amount?: number; currency?: string; id?: string };
       const amount =
         typeof request.amount === 'number' && request.currency ? formatMoney(request.amount, request.currency, locale) : '';
       return renderApproved(t, t('payoutTitle'), t('payoutBody', { amount }), {
         amount,
-        date: when(request.createdTime, locale),
+        // Requested now (the request itself may have been created long before).
+        date: when(undefined, locale),
         method: extra.method,
         methodLabel: t('resultSentTo'),
         reference: request.id,
