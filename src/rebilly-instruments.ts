@@ -14,7 +14,9 @@ import { CheckoutController, type CheckoutState } from './checkout/checkout-cont
 import { ensureLanguage, formatMoney, isRtl, localize, resolveLocale, type Translate } from './i18n/localize.js';
 import { en, type MessageKey, type MessageOverrides } from './i18n/messages.js';
 import { styles } from './styles/rebilly-instruments.styles.js';
-import { renderSkeleton, type SkeletonShape } from './views/skeleton.js';
+import { renderSkeleton, skeletonShape } from './views/skeleton.js';
+import { renderPaymentProblem } from './views/payment-problem.js';
+import { paidWith } from './methods/paid-with.js';
 import { renderSummary } from './views/summary.js';
 import { renderPaymentForm } from './views/card-form.js';
 import { renderError, renderNotice, renderResult } from './views/result.js';
@@ -27,7 +29,7 @@ import { FramepayConflict } from './methods/card/framepay.js';
 import { CardEntry } from './methods/card/card-entry.js';
 import { Cardholder } from './methods/cardholder.js';
 import { MethodChoice } from './methods/method-choice.js';
-import { methodName, offerOf } from './methods/registry.js';
+import { offerOf } from './methods/registry.js';
 import type { FramepayToken } from './methods/card/framepay.js';
 import type { OrderForm } from './order/order-form.js';
 
@@ -106,6 +108,7 @@ const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null
  * @csspart input - A text input; also `input-{name}`.
  * @csspart field-error - A field's error message.
  * @csspart pay-button - The pay button.
+ * @csspart secured - The quiet "Secured by Rebilly" line under the pay button.
  * @csspart result - The approved view (card saved, payout requested): a check mark, the title, then the facts.
  * @csspart result-mark - The result's check mark.
  * @csspart result-facts - The result's facts (amount, date, the way it was paid, reference).
@@ -125,7 +128,7 @@ const themeAttribute = { toAttribute: (value: unknown) => themeOf(value) ?? null
  * @csspart card-field - The frame around FramePay's hosted card field (slotted in from the light DOM).
  * @csspart status - The live region that announces progress and errors.
  *
- * @cssprop --rebilly-color-background - Background colour.
+ * @cssprop --rebilly-color-background - Background colour (`transparent` lets the element sit on the page).
  * @cssprop --rebilly-color-text - Text colour.
  * @cssprop --rebilly-color-text-muted - Secondary text colour.
  * @cssprop --rebilly-color-border - Input and divider border colour.
@@ -417,14 +420,6 @@ export class RebillyInstrumentsElement extends LitElement {
 
   #errorShown: unknown;
 
-  /** What the skeleton stands for: the form this mode usually shows (a cart's lines, saved instruments…). */
-  #skeletonShape(): SkeletonShape {
-    const mode = this.#checkout.config?.mode;
-    const customer = mode !== undefined && mode !== 'items' && mode !== 'money';
-    return customer
-      ? { lines: mode === 'invoice' ? 1 : 0, wallets: 1, choices: 3, fields: 0 }
-      : { lines: mode === 'items' ? 2 : 0, wallets: 1, choices: 3, fields: mode === 'items' ? 5 : 3 };
-  }
 
 
 
@@ -688,25 +683,14 @@ export class RebillyInstrumentsElement extends LitElement {
     return !!checkout.data && checkout.state !== 'completed' && (checkout.state !== 'failed' || checkout.uncertain);
   }
 
-  /** The last payment's problem, titled by what it means for this mode (a card save, a payout, a payment). */
+  /** The last payment's problem, titled by what was attempted (a payment, a card save, a payout). */
   #renderPaymentError() {
     const checkout = this.#checkout;
-    const t = this.#t;
-    const error = checkout.paymentError!;
-    const id = 'payment-error';
-    if (checkout.uncertain) {
-      // Paying again is one deliberate click away, never the pay button's.
-      return renderError(t, error, { id, title: t('uncertainTitle'), retry: () => checkout.confirmUncertain(), retryLabel: t('uncertainConfirm') });
-    }
     const data = checkout.data;
-    const kind = data?.mode === 'payout' ? 'payout' : data && isCardSave(data) ? 'setup' : 'payment';
-    const title =
-      kind !== 'payment'
-        ? t(kind === 'payout' ? 'payoutFailedTitle' : 'setupFailedTitle')
-        : error.code === 'payment-declined'
-          ? t('declinedTitle')
-          : t('paymentFailedTitle');
-    return renderError(t, error, { id, title });
+    return renderPaymentProblem(this.#t, checkout.paymentError!, {
+      attempt: data?.mode === 'payout' ? 'payout' : data && isCardSave(data) ? 'setup' : 'payment',
+      ...(checkout.uncertain ? { confirmUncertain: () => checkout.confirmUncertain() } : {}),
+    });
   }
 
   #renderBody() {
@@ -718,7 +702,7 @@ export class RebillyInstrumentsElement extends LitElement {
       if (checkout.state === 'idle' && checkout.missing.length) {
         return html`<p part="placeholder" class="placeholder">${t('waitingForDetails')}</p>`;
       }
-      return checkout.state === 'loading' || checkout.state === 'idle' ? renderSkeleton(this.#skeletonShape()) : nothing;
+      return checkout.state === 'loading' || checkout.state === 'idle' ? renderSkeleton(skeletonShape(this.#checkout.config?.mode)) : nothing;
     }
     if (checkout.state === 'failed' && !checkout.uncertain) return nothing;
     const locale = this.#locale;
@@ -773,25 +757,9 @@ export class RebillyInstrumentsElement extends LitElement {
     const data = this.#checkout.data;
     const t = this.#t;
     const summary = completed.kind === 'purchase' && data?.summary && !data.deposit ? renderSummary(data.summary, t, this.#locale) : undefined;
-    return renderResult(completed, data, t, this.#locale, { method: data ? this.#paidWith(completed, data) : undefined, summary });
+    return renderResult(completed, data, t, this.#locale, { method: data ? paidWith(completed, data, t) : undefined, summary });
   }
 
-  /** How a finished payment was made, in words: the saved instrument, else the method of the transaction. */
-  #paidWith(completed: NonNullable<CheckoutController['completed']>, data: CheckoutData): string | undefined {
-    const t = this.#t;
-    const transaction = completed.kind === 'purchase' || completed.kind === 'setup' ? completed.detail.transaction : undefined;
-    const used = transaction?.['paymentInstrument'] as { method?: unknown; paymentInstrumentId?: unknown } | null | undefined;
-    const savedId = used?.paymentInstrumentId ?? (completed.kind === 'payout' ? (completed.detail.payoutRequest as { paymentInstrumentId?: unknown }).paymentInstrumentId : undefined);
-    const saved = data.savedInstruments.find((i) => i.id === savedId);
-    if (saved) {
-      if (saved.method === 'paypal') return 'PayPal';
-      if (saved.method === 'ach' || saved.method === 'echeck') return `${t('methodBank')} ····${saved.last4 ?? ''}`;
-      return t('savedInstrument', { brand: saved.brand ?? t('methodCard'), last4: saved.last4 ?? '····' });
-    }
-    if (typeof used?.method !== 'string') return undefined;
-    const offer = offerOf({ method: used.method } as Parameters<typeof offerOf>[0]);
-    return offer ? methodName(offer, t) : undefined;
-  }
 }
 
 declare global {

@@ -144,6 +144,7 @@ const es: Catalogue = {
   countryChoose: 'Elige un país',
   shippingMethod: 'Método de envío',
   orderUpdating: 'Actualizando tu pedido…',
+  securedBy: 'Protegido por Rebilly',
   // Payment problems titled per mode, the result's facts, nothing to pay
   stillProcessing: 'Todavía procesando… Mantenga esta página abierta.',
   resultAmount: 'Importe',

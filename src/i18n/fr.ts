@@ -144,6 +144,7 @@ const fr: Catalogue = {
   countryChoose: 'Choisissez un pays',
   shippingMethod: 'Mode de livraison',
   orderUpdating: 'Mise à jour de votre commande…',
+  securedBy: 'Sécurisé par Rebilly',
   // Payment problems titled per mode, the result's facts, nothing to pay
   stillProcessing: 'Traitement en cours… Gardez cette page ouverte.',
   resultAmount: 'Montant',

@@ -57,6 +57,7 @@ export const en = {
   payButtonNoAmount: 'Pay',
   paying: 'Processing payment…',
   stillProcessing: 'Still processing… Please keep this page open.',
+  securedBy: 'Secured by Rebilly',
   detectedBrand: 'Detected card: {brand}',
   // Inline validation
   requiredField: 'This field is required.',

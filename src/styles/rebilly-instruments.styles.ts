@@ -230,6 +230,16 @@ export const styles = css`
     display: grid;
     gap: calc(var(--_space) * 0.75);
   }
+  /* A quiet trust line under the pay button */
+  .secured {
+    display: flex;
+    justify-content: center;
+    align-items: center;
+    gap: 6px;
+    margin: calc(var(--_space) / -3) 0 0;
+    color: var(--_muted);
+    font-size: 0.8em;
+  }
   .wallets[inert] {
     opacity: 0.5;
   }
@@ -391,7 +401,9 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     color: var(--_fg);
-    background: var(--_bg);
+    /* Opaque even when the element's background is transparent (it sits on the page): the page's canvas
+       colour for the scheme in use, under the element's background. */
+    background: linear-gradient(var(--_bg), var(--_bg)), Canvas;
   }
   [part~='approval'][open] {
     display: flex;

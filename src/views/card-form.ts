@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, svg } from 'lit';
 import type { Translate } from '../i18n/localize.js';
 
 export interface PaymentFormModel {
@@ -18,6 +18,9 @@ export interface PaymentFormModel {
   /** Beside the pay button (what an order charges after today): describes the button. */
   trailing?: unknown;
 }
+
+/** A small closed padlock (decorative: the words beside it say it). */
+const lock = svg`<path d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2" fill="none" stroke="currentColor" stroke-width="1.5" /><rect x="2.5" y="7" width="11" height="8" rx="1.5" fill="currentColor" />`;
 
 /**
  * The payment form: its choices, the fields of the way to pay, and the pay button. Submitting with Enter
@@ -46,5 +49,8 @@ export function renderPaymentForm(model: PaymentFormModel, submit: () => unknown
       ${model.busy ? model.busyLabel : model.payLabel}
     </button>
     ${model.trailing ?? nothing}
+    <p part="secured" class="secured">
+      <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" focusable="false">${lock}</svg>${t('securedBy')}
+    </p>
   </form>`;
 }

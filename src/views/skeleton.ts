@@ -12,6 +12,14 @@ export interface SkeletonShape {
   fields: number;
 }
 
+/** The form a mode usually shows: a cart's lines and order fields, a customer's saved instruments… */
+export function skeletonShape(mode: string | undefined): SkeletonShape {
+  const customer = mode !== undefined && mode !== 'items' && mode !== 'money';
+  return customer
+    ? { lines: mode === 'invoice' ? 1 : 0, wallets: 1, choices: 3, fields: 0 }
+    : { lines: mode === 'items' ? 2 : 0, wallets: 1, choices: 3, fields: mode === 'items' ? 5 : 3 };
+}
+
 const repeat = (count: number, bone: () => unknown) => Array.from({ length: count }, bone);
 const field = () => html`<div class="bone-field"><div class="bone label"></div><div class="bone"></div></div>`;
 

@@ -34,6 +34,10 @@ describe('a payment problem is where the customer looks', () => {
     // The emulator's decline card: the gateway said why.
     expect(detail.message).to.contain('Insufficient funds');
     expect(block.textContent).to.contain('Insufficient funds');
+    // A quiet trust line under the pay button; its lock is decoration.
+    const secured = shadow(el).querySelector('[part~="secured"]')!;
+    expect(secured.textContent!.trim()).to.equal('Secured by Rebilly');
+    expect(secured.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
     // Nothing is said twice at the top.
     expect(shadow(el).querySelectorAll('[part~="error"]')).to.have.length(1);
     await expect(el).to.be.accessible();

@@ -90,6 +90,17 @@ describe('theming', () => {
     el.remove();
   });
 
+  it('sits on the page with --rebilly-color-background: transparent (fields and buttons keep their look)', async () => {
+    const sandbox = await newSandbox();
+    const el = await mount(sandbox, { money: MONEY });
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgb(255, 255, 255)');
+    el.style.setProperty('--rebilly-color-background', 'transparent');
+    expect(getComputedStyle(el).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+    expect(background(el)).to.equal('rgb(0, 68, 212)');
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
   it('follows prefers-color-scheme, and theme="light" overrides it', async () => {
     await emulateMedia({ colorScheme: 'dark' });
     const sandbox = await newSandbox();
