@@ -789,21 +789,35 @@ function postToken(ctx) {
       { field: 'paymentInstrument.expMonth', message: 'Card has expired' },
     ]);
   }
-  const id = newId('tok');
-  const time = now();
-  const token = {
-    id,
-    method: 'payment-card',
+  return createToken(ctx, 'payment-card', {
     paymentInstrument: { bin: card.pan.slice(0, 6), last4: card.pan.slice(-4), brand: detectBrand(card.pan), expMonth: card.expMonth, expYear: card.expYear },
     billingAddress: data.billingAddress ?? null,
-    isUsed: false,
     riskMetadata: data.riskMetadata ?? null,
+    _outcome: cardOutcome(card.pan),
+    _fingerprint: `fp-${card.pan.slice(0, 6)}${card.pan.slice(-4)}`,
+  });
+}
+
+/**
+ * Stores a new single-use token (valid 30 minutes) and answers 201: what every kind of token shares, then
+ * its own `fields` (instrument, address, the outcome it leads to, a fingerprint other than its id).
+ * @param {Ctx} ctx @param {string} method @param {Record<string, unknown>} fields
+ */
+function createToken(ctx, method, fields) {
+  const id = newId('tok');
+  const time = now();
+  /** @type {Resource} */
+  const token = {
+    id,
+    method,
+    isUsed: false,
     createdTime: time,
     updatedTime: time,
     usageTime: null,
     expirationTime: new Date(Date.now() + 30 * 60_000).toISOString(),
-    _outcome: cardOutcome(card.pan),
-    _fingerprint: `fp-${card.pan.slice(0, 6)}${card.pan.slice(-4)}`,
+    _outcome: 'approved',
+    _fingerprint: `fp-${id}`,
+    ...fields,
     _links: [{ rel: 'self', href: `/tokens/${id}` }],
   };
   ctx.state.tokens[id] = token;
@@ -817,35 +831,28 @@ function postToken(ctx) {
  * @param {Ctx} ctx @param {'paypal' | 'digital-wallet' | 'ach' | 'echeck'} method
  */
 function postOtherToken(ctx, method) {
-  const id = newId('tok');
-  const time = now();
-  /** @type {Resource} */
-  const token = { id, method, isUsed: false, createdTime: time, updatedTime: time, usageTime: null, expirationTime: new Date(Date.now() + 30 * 60_000).toISOString(), _outcome: 'approved', _fingerprint: `fp-${id}` };
   if (method === 'paypal') {
     const data = parse(ctx, S.PayPalToken);
-    Object.assign(token, { paymentInstrument: data.paymentInstrument, billingAddress: data.billingAddress ?? null, riskMetadata: data.riskMetadata ?? null });
-  } else if (method === 'digital-wallet') {
+    return createToken(ctx, method, { paymentInstrument: data.paymentInstrument, billingAddress: data.billingAddress ?? null, riskMetadata: data.riskMetadata ?? null });
+  }
+  if (method === 'digital-wallet') {
     const data = parse(ctx, S.DigitalWalletToken);
     const { payload, ...instrument } = data.paymentInstrument;
     const pan = typeof payload.testCard === 'string' ? payload.testCard : '4111111111111111';
     if (!luhnValid(pan)) throw invalid('paymentInstrument.payload.testCard', 'Card number is invalid');
     const address = S.ContactObject.safeParse(payload.billingAddress);
     const year = new Date().getUTCFullYear() + 3;
-    Object.assign(token, {
+    return createToken(ctx, method, {
       paymentInstrument: { ...instrument, bin: pan.slice(0, 6), last4: pan.slice(-4), fpanLast4: pan.slice(-4), brand: detectBrand(pan), expMonth: 12, expYear: year },
       billingAddress: address.success ? address.data : null,
       riskMetadata: data.riskMetadata ?? null,
       _outcome: cardOutcome(pan),
       _fingerprint: `fp-${pan.slice(0, 6)}${pan.slice(-4)}`,
     });
-  } else {
-    const data = parse(ctx, S.BankAccountToken);
-    const { accountNumber, ...instrument } = data.paymentInstrument;
-    Object.assign(token, { paymentInstrument: { ...instrument, last4: accountNumber.slice(-4) }, billingAddress: data.billingAddress, riskMetadata: data.riskMetadata ?? null });
   }
-  token._links = [{ rel: 'self', href: `/tokens/${id}` }];
-  ctx.state.tokens[id] = token;
-  return { status: 201, body: view(token) };
+  const data = parse(ctx, S.BankAccountToken);
+  const { accountNumber, ...instrument } = data.paymentInstrument;
+  return createToken(ctx, method, { paymentInstrument: { ...instrument, last4: accountNumber.slice(-4) }, billingAddress: data.billingAddress, riskMetadata: data.riskMetadata ?? null });
 }
 
 /**
@@ -855,24 +862,7 @@ function postOtherToken(ctx, method) {
  */
 function postAlternativeToken(ctx) {
   const data = parse(ctx, S.AlternativePaymentToken);
-  const id = newId('tok');
-  const time = now();
-  const token = {
-    id,
-    method: data.method,
-    billingAddress: data.billingAddress,
-    isUsed: false,
-    riskMetadata: data.riskMetadata ?? null,
-    createdTime: time,
-    updatedTime: time,
-    usageTime: null,
-    expirationTime: new Date(Date.now() + 30 * 60_000).toISOString(),
-    _outcome: 'offsite',
-    _fingerprint: `fp-${id}`,
-    _links: [{ rel: 'self', href: `/tokens/${id}` }],
-  };
-  ctx.state.tokens[id] = token;
-  return { status: 201, body: view(token) };
+  return createToken(ctx, data.method, { billingAddress: data.billingAddress, riskMetadata: data.riskMetadata ?? null, _outcome: 'offsite' });
 }
 
 /** @param {Ctx} ctx */
