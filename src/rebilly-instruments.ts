@@ -704,7 +704,7 @@ export class RebillyInstrumentsElement extends LitElement {
       }
       return checkout.state === 'loading' || checkout.state === 'idle' ? renderSkeleton(skeletonShape(this.#checkout.config?.mode)) : nothing;
     }
-    if (checkout.state === 'failed' && !checkout.uncertain) return nothing;
+    if (!this.#formShown()) return nothing;
     const locale = this.#locale;
     const busy = checkout.state === 'paying' || checkout.state === 'approving';
     const disabled = checkout.state === 'loading' || checkout.uncertain;

@@ -20,6 +20,7 @@ import {
   anyTheme,
   anyValue,
   asJsonMaybe,
+  show,
 } from '../helpers/fuzz.js';
 
 const SEED = 0x5eed_2026;
@@ -70,15 +71,6 @@ function randomOptions(f: Fuzz): RawOptions {
   maybe(0.2, () => (raw.messages = anyMessages(f)));
   maybe(0.2, () => (raw.theme = anyTheme(f)));
   return raw;
-}
-
-/** `JSON.stringify` that survives Symbols, functions and bigints (for messages and determinism checks). */
-function show(value: unknown): string {
-  try {
-    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'symbol' || typeof v === 'function' ? String(v) : v)) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 const PRINTABLE_ID = /^[\x21-\x7E]{1,50}$/;

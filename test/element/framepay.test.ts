@@ -5,7 +5,7 @@
  */
 import { expect, oneEvent, aTimeout } from '@open-wc/testing';
 import { newSandbox, SEED, type Sandbox } from '../helpers/emulator.js';
-import { fillHostedCard, hostedCardContainer, hostedCardReady, payButton, shadow, text } from '../helpers/checkout.js';
+import { emulatedElement, fillHostedCard, hostedCardContainer, hostedCardReady, payButton, shadow, text } from '../helpers/checkout.js';
 import type { RebillyInstrumentsElement } from '../../src/index.js';
 import '../../src/define.js';
 
@@ -17,18 +17,7 @@ before(async () => {
 });
 
 function checkout(options: Partial<RebillyInstrumentsElement> = {}): RebillyInstrumentsElement {
-  const el = document.createElement('rebilly-instruments');
-  Object.assign(el, {
-    apiUrl: sandbox.url,
-    framepayUrl: `${sandbox.url}/framepay/framepay.js`,
-    publishableKey: SEED.publishableKey,
-    organizationId: SEED.organizationId,
-    websiteId: SEED.websiteId,
-    locale: 'en-US',
-    money: { amount: 25, currency: 'USD' },
-    ...options,
-  });
-  return el;
+  return emulatedElement(sandbox, { locale: 'en-US', money: { amount: 25, currency: 'USD' }, ...options });
 }
 
 async function ready(el: RebillyInstrumentsElement, parent: HTMLElement = document.body) {

@@ -22,6 +22,7 @@ import {
   anyPayout,
   anyTheme,
   asJsonMaybe,
+  show,
 } from '../helpers/fuzz.js';
 
 const SEED = 0xc0ffee;
@@ -129,7 +130,7 @@ describe('fuzz: the element with random messages, theme and purchase data', () =
         await aTimeout(100);
         for (const c of cases) {
           const { el, errors, ready, raw, index } = c;
-          const name = `#${index} ${JSON.stringify(raw, (_k, v: unknown) => (typeof v === 'symbol' || typeof v === 'function' ? String(v) : v))?.slice(0, 200)}`;
+          const name = `#${index} ${show(raw).slice(0, 200)}`;
           const updates = counts.get(el) ?? 0;
           if (updates > MAX_UPDATES) failures.push(`${name}: ${updates} updates (a render loop?)`);
           if (ready > 1) failures.push(`${name}: ${ready} data-ready events`);

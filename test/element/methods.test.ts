@@ -6,8 +6,8 @@
  */
 import { expect, oneEvent, aTimeout } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
-import { newSandbox, SEED, type Sandbox } from '../helpers/emulator.js';
-import { payButton, shadow, text, type, until } from '../helpers/checkout.js';
+import { newSandbox, type Sandbox } from '../helpers/emulator.js';
+import { emulatedElement, payButton, shadow, text, type, until } from '../helpers/checkout.js';
 import type { PaymentMethodInfo, RebillyInstrumentsElement } from '../../src/index.js';
 import '../../src/define.js';
 
@@ -17,17 +17,7 @@ before(async () => {
 });
 
 function checkout(amount: number): RebillyInstrumentsElement {
-  const el = document.createElement('rebilly-instruments');
-  Object.assign(el, {
-    apiUrl: sandbox.url,
-    framepayUrl: `${sandbox.url}/framepay/framepay.js`,
-    publishableKey: SEED.publishableKey,
-    organizationId: SEED.organizationId,
-    websiteId: SEED.websiteId,
-    locale: 'en-US',
-    money: { amount, currency: 'USD' },
-  });
-  return el;
+  return emulatedElement(sandbox, { locale: 'en-US', money: { amount, currency: 'USD' } });
 }
 
 async function ready(el: RebillyInstrumentsElement) {

@@ -17,19 +17,33 @@ export interface MountOptions {
   cardFields?: 'framepay' | 'inline';
 }
 
+/**
+ * An element (not yet in the page) connected to a sandbox as the seeded merchant (its publishable key,
+ * organization and website, FramePay's stand-in), with `properties` on top.
+ */
+export function emulatedElement(sandbox: Sandbox, properties: Partial<RebillyInstrumentsElement> = {}): RebillyInstrumentsElement {
+  const el = document.createElement('rebilly-instruments');
+  Object.assign(el, {
+    apiUrl: sandbox.url,
+    framepayUrl: `${sandbox.url}/framepay/framepay.js`,
+    publishableKey: SEED.publishableKey,
+    organizationId: SEED.organizationId,
+    websiteId: SEED.websiteId,
+    ...properties,
+  });
+  return el;
+}
+
 /** Mounts an element against a sandbox and waits for `data-ready` (or returns the element at once). */
 export async function mount(
   sandbox: Sandbox,
   options: MountOptions = {},
   { waitForReady = true } = {},
 ): Promise<RebillyInstrumentsElement> {
-  const el = document.createElement('rebilly-instruments');
-  el.apiUrl = sandbox.url;
-  el.cardFields = options.cardFields ?? 'inline';
-  el.framepayUrl = `${sandbox.url}/framepay/framepay.js`;
-  el.publishableKey = options.publishableKey ?? SEED.publishableKey;
-  if (options.organizationId !== null) el.organizationId = options.organizationId ?? SEED.organizationId;
-  if (options.websiteId !== null) el.websiteId = options.websiteId ?? SEED.websiteId;
+  const el = emulatedElement(sandbox, { cardFields: options.cardFields ?? 'inline' });
+  if (options.publishableKey !== undefined) el.publishableKey = options.publishableKey;
+  if (options.organizationId !== undefined) el.organizationId = options.organizationId ?? undefined;
+  if (options.websiteId !== undefined) el.websiteId = options.websiteId ?? undefined;
   if (options.items !== undefined) el.items = options.items;
   if (options.money !== undefined) el.money = options.money;
   if (options.locale) el.locale = options.locale;

@@ -252,3 +252,12 @@ export function anyMessages(f: Fuzz): unknown {
 export function anyTheme(f: Fuzz): unknown {
   return f.oneOf<unknown>([() => undefined, () => 'light', () => 'dark', () => f.pick(['Dark', ' dark', 'blue', '']), () => anyValue(f)]);
 }
+
+/** `JSON.stringify` that survives Symbols, functions and bigints (for failure messages and determinism checks). */
+export function show(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'symbol' || typeof v === 'function' ? String(v) : v)) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
